@@ -1,0 +1,121 @@
+/**
+ * Phone number normalization: any common written form in, E.164 out.
+ *
+ * Pure and DOM-free. Never throws: every input yields a typed result, and an
+ * invalid one carries the reason the button shows to the user.
+ */
+import {
+  parsePhoneNumberWithError,
+  validatePhoneNumberLength,
+  ParseError,
+  type CountryCode,
+  type MetadataJson,
+  type PhoneNumber,
+} from 'libphonenumber-js/core';
+import metadata from 'libphonenumber-js/min/metadata';
+
+export type InvalidPhoneReason =
+  | 'empty'
+  | 'not-a-number'
+  | 'no-country'
+  | 'unknown-country'
+  | 'too-short'
+  | 'too-long'
+  | 'invalid';
+
+export interface ValidPhone {
+  ok: true;
+  /** The number to dial, without extension: `+442079460958`. */
+  e164: string;
+  /** What the user reads: national format in the default country, international elsewhere. */
+  display: string;
+  /** ISO 3166-1 alpha-2 region of the number, when the metadata names one. */
+  country?: string;
+  /** Digits after `x`, `ext.` or `;ext=`; shown and reported, never dialled. */
+  extension?: string;
+}
+
+export interface InvalidPhone {
+  ok: false;
+  reason: InvalidPhoneReason;
+}
+
+export type PhoneResult = ValidPhone | InvalidPhone;
+
+/** libphonenumber-js refuses longer input itself; stopping here keeps hostile 100 KB strings cheap. */
+const MAX_INPUT_LENGTH = 250;
+
+/** The extension is shown beside the number, so formatted numbers leave it out. */
+const WITHOUT_EXTENSION = { formatExtension: (number: string) => number };
+
+const PARSE_ERROR_REASONS: Record<string, InvalidPhoneReason> = {
+  INVALID_COUNTRY: 'no-country',
+  NOT_A_NUMBER: 'not-a-number',
+  TOO_SHORT: 'too-short',
+  TOO_LONG: 'too-long',
+};
+
+const LENGTH_REASONS: Record<string, InvalidPhoneReason> = {
+  TOO_SHORT: 'too-short',
+  TOO_LONG: 'too-long',
+};
+
+/** An ISO 3166-1 alpha-2 code that the phone metadata knows, upper-cased; otherwise undefined. */
+export function toCountryCode(value: string | null | undefined): CountryCode | undefined {
+  const code = value?.trim().toUpperCase();
+  return code && code in (metadata as MetadataJson).countries ? (code as CountryCode) : undefined;
+}
+
+/**
+ * Normalizes `input` to E.164. `defaultCountry` is used only for national-format
+ * numbers; without one such a number is invalid (`no-country`), never guessed.
+ */
+export function normalizePhone(input: string | null | undefined, defaultCountry?: string | null): PhoneResult {
+  const text = (input ?? '').trim();
+  if (!text) return { ok: false, reason: 'empty' };
+  if (text.length > MAX_INPUT_LENGTH) return { ok: false, reason: 'too-long' };
+  const country = toCountryCode(defaultCountry);
+
+  let parsed = parse(fromTelUri(text), country);
+  // `00` is the international prefix in most of the world; accept it even where the default country dials another one.
+  if (/^00[1-9]/.test(text) && (typeof parsed === 'string' || !parsed.isValid())) {
+    parsed = parse(`+${text.slice(2)}`, undefined);
+  }
+  if (typeof parsed === 'string') {
+    return { ok: false, reason: parsed === 'no-country' && /^(\+|00)/.test(text) ? 'unknown-country' : parsed };
+  }
+  if (!parsed.isValid()) return { ok: false, reason: lengthReason(parsed) };
+
+  const sameCountry = country !== undefined && parsed.country === country;
+  return {
+    ok: true,
+    e164: parsed.number,
+    display: parsed.format(sameCountry ? 'NATIONAL' : 'INTERNATIONAL', WITHOUT_EXTENSION),
+    ...(parsed.country ? { country: parsed.country } : {}),
+    ...(parsed.ext ? { extension: parsed.ext } : {}),
+  };
+}
+
+/**
+ * RFC 3966 `tel:` URIs: libphonenumber-js reads those with a `phone-context` itself; for the others
+ * only the number and its `ext` parameter matter (`isub` and unknown parameters are dropped).
+ */
+function fromTelUri(text: string): string {
+  if (!/^tel:/i.test(text) || /;phone-context=/i.test(text)) return text;
+  const [number, ...params] = text.slice(4).split(';');
+  const extension = params.find((param) => /^ext=/i.test(param));
+  return extension ? `${number};${extension}` : number;
+}
+
+function parse(text: string, country: CountryCode | undefined): PhoneNumber | InvalidPhoneReason {
+  try {
+    return parsePhoneNumberWithError(text, { defaultCountry: country, extract: false }, metadata as MetadataJson);
+  } catch (error) {
+    return error instanceof ParseError ? (PARSE_ERROR_REASONS[error.message] ?? 'not-a-number') : 'not-a-number';
+  }
+}
+
+function lengthReason(phone: PhoneNumber): InvalidPhoneReason {
+  const verdict = validatePhoneNumberLength(phone.number, metadata as MetadataJson);
+  return (verdict && LENGTH_REASONS[verdict]) || 'invalid';
+}
