@@ -1,0 +1,57 @@
+/**
+ * Resolving what a call needs from a button's own settings and the page defaults,
+ * with a clear `bad-config` error for a value that cannot work. Pure.
+ */
+import { callErrors, type CallError } from './call-error.js';
+import { ENVIRONMENTS } from './environments.js';
+import type { SpacesCallButtonDefaults } from './page-defaults.js';
+import { DEFAULT_TIMEOUT, type SpacesClientOptions } from './spaces-client.js';
+
+export type ButtonSettings = Omit<SpacesCallButtonDefaults, 'defaultCountry' | 'resetDelay'>;
+
+export interface CallSettings extends SpacesClientOptions {
+  callType: string;
+  displayName: string;
+}
+
+export function resolveCallSettings(
+  own: ButtonSettings,
+  defaults: SpacesCallButtonDefaults,
+  baseUri: string,
+): { ok: true; settings: CallSettings } | { ok: false; error: CallError } {
+  const pick = <K extends keyof ButtonSettings>(key: K): ButtonSettings[K] => own[key] ?? defaults[key];
+
+  const tokenType = String(pick('tokenType') ?? 'jwt').toLowerCase();
+  if (tokenType !== 'jwt' && tokenType !== 'bearer') {
+    return { ok: false, error: callErrors.badConfig(`token-type must be "jwt" or "bearer", not "${tokenType}"`) };
+  }
+  const timeout = pick('timeout') ?? DEFAULT_TIMEOUT;
+  if (!Number.isFinite(timeout) || timeout <= 0) {
+    return { ok: false, error: callErrors.badConfig('timeout must be a positive number of milliseconds') };
+  }
+  const environment = (pick('environment') ?? 'production').toLowerCase();
+  const explicitBase = pick('apiBase')?.trim();
+  if (!explicitBase && !ENVIRONMENTS[environment]) {
+    return { ok: false, error: callErrors.badConfig(`environment must be "production" or "staging", not "${environment}"`) };
+  }
+  let apiBase: string;
+  try {
+    apiBase = explicitBase ? new URL(explicitBase, baseUri).href : ENVIRONMENTS[environment];
+  } catch {
+    return { ok: false, error: callErrors.badConfig('api-base is not a valid URL') };
+  }
+  // A button's own token wins over a page provider; its own provider wins over everything.
+  const getToken = own.getToken ?? (own.token ? undefined : defaults.getToken);
+  const token = own.token ?? defaults.token;
+  return {
+    ok: true,
+    settings: {
+      apiBase,
+      tokenType,
+      timeout,
+      ...(getToken ? { getToken } : token ? { token } : {}),
+      callType: pick('callType')?.trim() || 'aura',
+      displayName: pick('displayName') ?? '',
+    },
+  };
+}

@@ -1,0 +1,167 @@
+/**
+ * The Avaya Spaces calling API client: one function that places a call.
+ *
+ * Pure and DOM-free. It never throws and never retries a POST that may have
+ * placed a call: the only second attempt follows a 401, which placed nothing.
+ */
+import ky, { type KyInstance } from 'ky';
+import { callErrors, httpError, type CallError } from './call-error.js';
+import { parseJson, readReceivers, readServerMessage, type Receiver } from './call-response.js';
+
+export type TokenType = 'jwt' | 'bearer';
+
+/** Supplies the access token; `forceRefresh` is true after the API rejected the previous one. */
+export type TokenProvider = (options: { forceRefresh: boolean }) => string | Promise<string>;
+
+export interface SpacesClientOptions {
+  /** The API origin, such as `https://spacesapis.avayacloud.com`. */
+  apiBase: string;
+  /** A fixed token. Ignored when `getToken` is given. */
+  token?: string;
+  /** The recommended token source: asked before each call, and once more with `forceRefresh` after a 401. */
+  getToken?: TokenProvider;
+  /** The Authorization scheme. Default `jwt`. */
+  tokenType?: TokenType;
+  /** Milliseconds before the whole call request is given up. Default 15000. */
+  timeout?: number;
+}
+
+export interface PlaceCallRequest {
+  /** The callee in E.164. */
+  address: string;
+  /** The callee's `displayname`; the API documents an empty string. */
+  displayName?: string;
+  /** The `{callType}` path segment. Default `aura`. */
+  callType?: string;
+  /** Aborting it abandons the request (the element aborts on removal). */
+  signal?: AbortSignal;
+}
+
+export type CallOutcome =
+  | { ok: true; status: number; receivers: Receiver[]; response: unknown }
+  | { ok: false; error: CallError };
+
+export const DEFAULT_TIMEOUT = 15_000;
+
+/** An https origin, or any origin on this computer (for a local proxy or the mock API). */
+export function isSecureOrigin(url: URL): boolean {
+  if (url.protocol === 'https:') return true;
+  if (url.protocol !== 'http:') return false;
+  return url.hostname === 'localhost' || url.hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(url.hostname);
+}
+
+export interface SpacesClient {
+  placeCall(request: PlaceCallRequest): Promise<CallOutcome>;
+}
+
+export function createSpacesClient(options: SpacesClientOptions): SpacesClient {
+  const timeout = options.timeout ?? DEFAULT_TIMEOUT;
+  const tokenType = options.tokenType ?? 'jwt';
+  const api: KyInstance = ky.create({
+    retry: 0,
+    timeout: false, // the deadline below also covers reading the body
+    throwHttpErrors: false,
+    redirect: 'manual', // a followed redirect could carry the token elsewhere
+    credentials: 'omit',
+    hooks: {
+      beforeRequest: [
+        (request, { context }) => {
+          request.headers.set('authorization', `${tokenType} ${String(context.token)}`);
+        },
+      ],
+    },
+  });
+
+  async function placeCall({ address, displayName = '', callType = 'aura', signal }: PlaceCallRequest): Promise<CallOutcome> {
+    const url = endpoint(options.apiBase, callType);
+    if (!url) return { ok: false, error: callErrors.badConfig('api-base is not an http(s) URL') };
+    if (!isSecureOrigin(url)) return { ok: false, error: callErrors.insecureEndpoint(url.origin) };
+
+    const deadline = AbortSignal.timeout(timeout);
+    const combined = signal ? AbortSignal.any([signal, deadline]) : deadline;
+    const whyStopped = (): CallError | undefined =>
+      signal?.aborted ? callErrors.aborted() : deadline.aborted ? callErrors.timeout(timeout) : undefined;
+
+    let token: string | undefined;
+    try {
+      for (const forceRefresh of [false, true]) {
+        if (forceRefresh && !options.getToken) break;
+        token = await raceAbort(obtainToken(options, forceRefresh), combined);
+        if (!token) return { ok: false, error: whyStopped() ?? callErrors.noToken() };
+        const response = await api.post(url, {
+          json: { callees: [{ address, displayname: displayName }] },
+          signal: combined,
+          context: { token },
+        });
+        if (response.status === 401 && !forceRefresh && options.getToken) {
+          await response.body?.cancel();
+          continue;
+        }
+        return await readOutcome(response, token);
+      }
+      return { ok: false, error: httpError({ status: 401 }) };
+    } catch (error) {
+      if (error instanceof TokenProviderError) return { ok: false, error: callErrors.tokenProviderFailed() };
+      return { ok: false, error: whyStopped() ?? callErrors.network() };
+    }
+  }
+
+  return { placeCall };
+}
+
+function endpoint(apiBase: string, callType: string): URL | undefined {
+  try {
+    const base = new URL(apiBase);
+    if (base.protocol !== 'http:' && base.protocol !== 'https:') return undefined;
+    const path = `${base.pathname.replace(/\/+$/, '')}/api/spacescalling/${encodeURIComponent(callType)}/call`;
+    return new URL(path, base.origin);
+  } catch {
+    return undefined;
+  }
+}
+
+class TokenProviderError extends Error {}
+
+async function obtainToken(options: SpacesClientOptions, forceRefresh: boolean): Promise<string | undefined> {
+  if (!options.getToken) return options.token?.trim() || undefined;
+  try {
+    const token = await options.getToken({ forceRefresh });
+    return typeof token === 'string' ? token.trim() || undefined : undefined;
+  } catch {
+    throw new TokenProviderError();
+  }
+}
+
+/** Stops waiting for a token provider that never answers once the call is aborted or times out. */
+function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+async function readOutcome(response: Response, token: string): Promise<CallOutcome> {
+  if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
+    return { ok: false, error: callErrors.redirect() };
+  }
+  const body = await response.text();
+  if (!response.ok) {
+    const serverMessage = readServerMessage(body)?.replaceAll(token, '[token]');
+    return { ok: false, error: httpError({ status: response.status, serverMessage, retryAfterSeconds: retryAfter(response) }) };
+  }
+  const parsed = parseJson(body);
+  if (parsed === undefined) return { ok: false, error: callErrors.badResponse(response.status, 'not JSON') };
+  const receivers = readReceivers(parsed);
+  if (!receivers) return { ok: false, error: callErrors.badResponse(response.status, 'no receivers') };
+  return { ok: true, status: response.status, receivers, response: parsed };
+}
+
+function retryAfter(response: Response): number | undefined {
+  const header = response.headers.get('retry-after')?.trim();
+  if (!header) return undefined;
+  if (/^\d+$/.test(header)) return Number(header);
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
+}

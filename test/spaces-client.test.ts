@@ -1,0 +1,243 @@
+import { expect } from '@open-wc/testing';
+import sinon from 'sinon';
+import { createSpacesClient, isSecureOrigin, type SpacesClientOptions } from '../src/spaces-client.js';
+import { EXPIRED_TOKEN, mockApi, NUMBERS, type MockApi } from './support/mock-api.js';
+
+const E164 = {
+  success: '+442079460958',
+  noLicense: '+442079460900',
+  tokenExpired: '+442079460903',
+  rateLimited: '+442079460904',
+  serverError: '+442079460905',
+  unavailable: '+442079460906',
+  slow: '+442079460907',
+  malformed: '+442079460908',
+  noReceivers: '+442079460909',
+  dropped: '+442079460910',
+};
+
+describe('createSpacesClient', () => {
+  let api: MockApi;
+  const client = (options: Partial<SpacesClientOptions> = {}) => createSpacesClient({ apiBase: api.apiBase, token: 'tok-123', ...options });
+
+  beforeEach(() => {
+    api = mockApi();
+  });
+  afterEach(() => sinon.restore());
+
+  describe('when the API accepts the call', () => {
+    it('posts the documented body with a jwt Authorization header and JSON content type', async () => {
+      const outcome = await client().placeCall({ address: E164.success });
+
+      expect(outcome).to.include({ ok: true, status: 200 });
+      const [request] = await api.requests();
+      expect(request).to.deep.include({
+        callType: 'aura',
+        scheme: 'jwt',
+        token: 'tok-123',
+        contentType: 'application/json',
+        callees: [{ address: E164.success, displayname: '' }],
+      });
+    });
+
+    it('returns the receivers with their calling status and the whole answer', async () => {
+      const outcome = await client().placeCall({ address: E164.success, displayName: 'Ada' });
+
+      if (!outcome.ok) throw new Error(outcome.error.message);
+      expect(outcome.receivers).to.deep.equal([{ address: E164.success, displayname: 'Ada', callStatus: 'calling' }]);
+      expect(outcome.response).to.have.property('category', 'space.call.offer.sent');
+    });
+
+    it('uses the bearer scheme when asked', async () => {
+      await client({ tokenType: 'bearer' }).placeCall({ address: E164.success });
+      expect((await api.requests())[0]).to.include({ scheme: 'bearer' });
+    });
+
+    it('sends the call type as given, URL-encoded', async () => {
+      await client().placeCall({ address: E164.success, callType: 'Aura' });
+      const outcome = await client().placeCall({ address: E164.success, callType: 'a/b' });
+
+      expect((await api.requests()).map((r) => r.callType)).to.deep.equal(['Aura']);
+      expect(outcome).to.deep.include({ ok: false });
+      expect(!outcome.ok && outcome.error.kind).to.equal('not-found');
+    });
+  });
+
+  describe('when the token is rejected', () => {
+    it('asks the provider once more with forceRefresh and retries once', async () => {
+      const getToken = sinon.stub();
+      getToken.withArgs({ forceRefresh: false }).resolves(EXPIRED_TOKEN);
+      getToken.withArgs({ forceRefresh: true }).resolves('fresh-token');
+
+      const outcome = await client({ token: undefined, getToken }).placeCall({ address: E164.success });
+
+      expect(outcome.ok).to.equal(true);
+      expect(getToken.args).to.deep.equal([[{ forceRefresh: false }], [{ forceRefresh: true }]]);
+      expect((await api.requests()).map((r) => r.token)).to.deep.equal([EXPIRED_TOKEN, 'fresh-token']);
+    });
+
+    it('reports unauthorized after one retry when the fresh token is rejected too', async () => {
+      const getToken = sinon.stub().resolves('any-token');
+
+      const outcome = await client({ token: undefined, getToken }).placeCall({ address: E164.tokenExpired });
+
+      expect(!outcome.ok && outcome.error).to.deep.include({ kind: 'unauthorized', status: 401 });
+      expect(await api.requests()).to.have.length(2);
+    });
+
+    it('reports unauthorized without a retry when there is no provider', async () => {
+      const outcome = await client({ token: EXPIRED_TOKEN }).placeCall({ address: E164.success });
+
+      expect(!outcome.ok && outcome.error).to.deep.include({ kind: 'unauthorized', status: 401 });
+      expect(await api.requests()).to.have.length(1);
+    });
+  });
+
+  describe('when there is no token', () => {
+    for (const [what, options] of [
+      ['no token at all', { token: undefined }],
+      ['a blank token', { token: '  ' }],
+      ['a provider that returns nothing', { token: undefined, getToken: () => '' }],
+    ] as const) {
+      it(`sends nothing for ${what}`, async () => {
+        const outcome = await client(options).placeCall({ address: E164.success });
+        expect(!outcome.ok && outcome.error.kind).to.equal('no-token');
+        expect(await api.requests()).to.have.length(0);
+      });
+    }
+
+    it('sends nothing when the provider throws, and does not repeat its message', async () => {
+      const outcome = await client({
+        getToken: () => {
+          throw new Error('secret-refresh-token-xyz');
+        },
+      }).placeCall({ address: E164.success });
+
+      expect(!outcome.ok && outcome.error.kind).to.equal('no-token');
+      expect(JSON.stringify(outcome)).not.to.contain('secret-refresh-token-xyz');
+      expect(await api.requests()).to.have.length(0);
+    });
+  });
+
+  describe('when the endpoint is not safe for a token', () => {
+    it('refuses plain http to another host without a request', async () => {
+      const fetchSpy = sinon.spy(window, 'fetch');
+      const outcome = await client({ apiBase: 'http://spaces.example.com' }).placeCall({ address: E164.success });
+
+      expect(!outcome.ok && outcome.error).to.deep.include({ kind: 'insecure-endpoint' });
+      expect(fetchSpy.called).to.equal(false);
+    });
+
+    it('allows loopback addresses for a local proxy or the mock', async () => {
+      const loopback = api.apiBase.replace('localhost', '127.0.0.1');
+      const outcome = await client({ apiBase: loopback }).placeCall({ address: E164.success });
+      expect(outcome.ok).to.equal(true);
+    });
+
+    it('rejects an api base that is not an http(s) URL', async () => {
+      const outcome = await client({ apiBase: 'javascript:alert(1)' }).placeCall({ address: E164.success });
+      expect(!outcome.ok && outcome.error.kind).to.equal('bad-config');
+    });
+  });
+
+  describe('maps every failure to a kind and a specific message', () => {
+    const cases: [number: string, kind: string, status: number | undefined, text: RegExp][] = [
+      [E164.noLicense, 'forbidden', 403, /license required for Aura calling.*whitelisted billing country/],
+      [E164.rateLimited, 'rate-limited', 429, /Wait 30 seconds/],
+      [E164.serverError, 'server', 500, /HTTP 500.*Internal error/],
+      [E164.unavailable, 'server', 503, /\(HTTP 503\)\. Try again later\.$/],
+      [E164.malformed, 'bad-response', 200, /not JSON/],
+      [E164.noReceivers, 'bad-response', 200, /no receivers/],
+      [E164.dropped, 'network', undefined, /could not be reached/],
+    ];
+    for (const [address, kind, status, text] of cases) {
+      it(`${address} → ${kind}, sent once`, async () => {
+        const outcome = await client().placeCall({ address });
+
+        if (outcome.ok) throw new Error('expected a failure');
+        expect(outcome.error.kind).to.equal(kind);
+        expect(outcome.error.status).to.equal(status);
+        expect(outcome.error.message).to.match(text);
+        expect(await api.requests()).to.have.length(1);
+      });
+    }
+
+    it('times out a slow answer after the given milliseconds', async () => {
+      const started = performance.now();
+      const outcome = await client({ timeout: 300 }).placeCall({ address: E164.slow });
+
+      expect(!outcome.ok && outcome.error.kind).to.equal('timeout');
+      expect(performance.now() - started).to.be.below(2000);
+    });
+
+    it('stops when its signal is aborted', async () => {
+      const controller = new AbortController();
+      const pending = client().placeCall({ address: E164.slow, signal: controller.signal });
+      setTimeout(() => controller.abort(), 100);
+
+      const outcome = await pending;
+      expect(!outcome.ok && outcome.error.kind).to.equal('aborted');
+    });
+
+    it('does not wait for a token provider that never answers', async () => {
+      const outcome = await client({ timeout: 200, getToken: () => new Promise<string>(() => {}) }).placeCall({ address: E164.success });
+      expect(!outcome.ok && outcome.error.kind).to.equal('timeout');
+    });
+  });
+
+  describe('with answers the mock does not give', () => {
+    const answer = (body: string, init: ResponseInit = {}) =>
+      sinon.stub(window, 'fetch').callsFake(async () => new Response(body, { headers: { 'content-type': 'application/json' }, ...init }));
+
+    it('hides a token that the server echoes in its message', async () => {
+      answer(JSON.stringify({ message: 'token tok-123 is not valid' }), { status: 400 });
+      const outcome = await client().placeCall({ address: E164.success });
+
+      expect(!outcome.ok && outcome.error.message).to.contain('token [token] is not valid').and.not.contain('tok-123');
+    });
+
+    it('is bad-response when the only receiver is the caller', async () => {
+      answer(JSON.stringify({ receivers: [{ address: '+1', callingDetails: { callStatus: 'calling', isCaller: true } }] }));
+      const outcome = await client().placeCall({ address: E164.success });
+      expect(!outcome.ok && outcome.error.kind).to.equal('bad-response');
+    });
+
+    it('reads Retry-After as an HTTP date', async () => {
+      answer('{}', { status: 429, headers: { 'retry-after': new Date(Date.now() + 120_000).toUTCString() } });
+      const outcome = await client().placeCall({ address: E164.success });
+      expect(!outcome.ok && outcome.error.message).to.match(/Wait 2 minutes/);
+    });
+
+    it('treats a redirect as an error and does not follow it', async () => {
+      answer('', { status: 307, headers: { location: 'https://elsewhere.example/' } });
+      const outcome = await client().placeCall({ address: E164.success });
+      expect(!outcome.ok && outcome.error.kind).to.equal('redirect');
+    });
+  });
+});
+
+describe('isSecureOrigin', () => {
+  const cases: [string, boolean][] = [
+    ['https://spacesapis.avayacloud.com', true],
+    ['http://localhost:8000', true],
+    ['http://127.0.0.1', true],
+    ['http://127.8.9.10:99', true],
+    ['http://[::1]:8080', true],
+    ['http://spacesapis.avayacloud.com', false],
+    ['http://localhost.example.com', false],
+    ['http://128.0.0.1', false],
+    ['ftp://localhost', false],
+  ];
+  for (const [url, secure] of cases) {
+    it(`${url} is ${secure ? '' : 'not '}accepted`, () => {
+      expect(isSecureOrigin(new URL(url))).to.equal(secure);
+    });
+  }
+});
+
+// The scenario numbers in their written form are the same ones.
+describe('the test numbers', () => {
+  it('match the mock scenario table', () => {
+    expect(NUMBERS.slow.replaceAll(' ', '')).to.equal(E164.slow);
+  });
+});
