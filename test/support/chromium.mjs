@@ -1,0 +1,37 @@
+// @ts-check
+/**
+ * Finds a Chromium for the tests, the demo screenshots and the benchmark:
+ * $CHROME_PATH, then Debian's and Google's usual paths, then Playwright's own download.
+ */
+import { existsSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+
+const CANDIDATES = ['/usr/bin/chromium', '/usr/lib/chromium/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+
+/** @returns {string} */
+export function chromiumPath() {
+  const fromEnv = process.env.CHROME_PATH;
+  if (fromEnv) {
+    if (existsSync(fromEnv)) return fromEnv;
+    throw new Error(`CHROME_PATH is set to ${fromEnv}, which does not exist.`);
+  }
+  const found = CANDIDATES.find((path) => existsSync(path));
+  if (found) return found;
+  const playwrights = chromium.executablePath();
+  if (playwrights && existsSync(playwrights)) return playwrights;
+  throw new Error(
+    'No Chromium found. Install one (Debian/Ubuntu: `sudo apt-get install chromium`; elsewhere `npx playwright install chromium`), ' +
+      'or set CHROME_PATH to a Chrome or Chromium executable.',
+  );
+}
+
+/** Launch arguments that work as root, in containers and without network access. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-dev-shm-usage',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];

@@ -1,0 +1,37 @@
+// @ts-check
+import { fileURLToPath } from 'node:url';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { defaultReporter } from '@web/test-runner';
+import { playwrightLauncher } from '@web/test-runner-playwright';
+import { createMockSpacesApi } from './demo/mock-spaces-api.js';
+import { CHROMIUM_ARGS, chromiumPath } from './test/support/chromium.mjs';
+import { countReporter } from './test/support/count-reporter.mjs';
+
+/** The tests' mock API: same origin as the test pages, each test under its own `/mock/<session>/`. */
+const mockApi = createMockSpacesApi({ slowMs: 5_000 });
+
+/** @type {import('@web/test-runner').TestRunnerConfig} */
+export default {
+  files: ['test/**/*.test.ts'],
+  nodeResolve: true,
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
+  ],
+  middleware: [
+    (ctx, next) => {
+      if (!mockApi.handle(ctx.req, ctx.res)) return next();
+      ctx.respond = false;
+      // Koa starts at 404 and the runner reports that before the mock answers; the mock sets its own status.
+      if (!ctx.res.headersSent) ctx.res.statusCode = 200;
+    },
+  ],
+  browsers: [
+    playwrightLauncher({
+      product: 'chromium',
+      launchOptions: { executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS },
+    }),
+  ],
+  testFramework: { config: { timeout: 10_000 } },
+  reporters: [defaultReporter(), countReporter()],
+  filterBrowserLogs: ({ args }) => !String(args[0]).startsWith('Lit is in dev mode'),
+};
