@@ -1,0 +1,8 @@
+/** The package's API without side effects: nothing is defined on import. */
+export { SpacesCallButton, type CallStatus } from './spaces-call-button.component.js';
+export { createSpacesClient, isSecureOrigin, type SpacesClient, type SpacesClientOptions, type PlaceCallRequest, type CallOutcome, type TokenProvider, type TokenType } from './spaces-client.js';
+export { normalizePhone, type PhoneResult, type InvalidPhoneReason } from './phone.js';
+export { configureSpacesCallButtons, type SpacesCallButtonDefaults } from './page-defaults.js';
+export type { CallError, CallErrorKind } from './call-error.js';
+export type { Receiver } from './call-response.js';
+export type * from './events.js';

@@ -1,0 +1,89 @@
+/**
+ * Page-level defaults, so that a list of hundreds of buttons names the token
+ * and the country once. A button's own attribute or property wins.
+ *
+ * From HTML, one `<meta>` per attribute, in the page before the buttons:
+ *   <meta name="spaces-call-button:default-country" content="GB">
+ * From script (also the only way to give a token provider):
+ *   configureSpacesCallButtons({ getToken, defaultCountry: 'GB' })
+ */
+import type { TokenProvider, TokenType } from './spaces-client.js';
+
+export interface SpacesCallButtonDefaults {
+  token?: string;
+  getToken?: TokenProvider;
+  tokenType?: TokenType;
+  defaultCountry?: string;
+  environment?: string;
+  apiBase?: string;
+  callType?: string;
+  displayName?: string;
+  timeout?: number;
+  resetDelay?: number;
+}
+
+type StringDefault = Exclude<keyof SpacesCallButtonDefaults, 'getToken' | 'timeout' | 'resetDelay'>;
+
+const META_PREFIX = 'spaces-call-button:';
+const META_NAMES: Record<string, StringDefault | 'timeout' | 'resetDelay'> = {
+  token: 'token',
+  'token-type': 'tokenType',
+  'default-country': 'defaultCountry',
+  environment: 'environment',
+  'api-base': 'apiBase',
+  'call-type': 'callType',
+  'display-name': 'displayName',
+  timeout: 'timeout',
+  'reset-delay': 'resetDelay',
+};
+
+let scriptDefaults: SpacesCallButtonDefaults = {};
+let metaDefaults: SpacesCallButtonDefaults | undefined;
+const listeners = new Set<() => void>();
+
+/**
+ * Sets defaults for every `<spaces-call-button>` of the page (merged into the ones
+ * set before; `undefined` removes one). Buttons already on the page update.
+ */
+export function configureSpacesCallButtons(defaults: SpacesCallButtonDefaults): void {
+  scriptDefaults = { ...scriptDefaults, ...defaults };
+  for (const listener of listeners) listener();
+}
+
+/** The merged page defaults: script over `<meta>` tags. */
+export function pageDefaults(): SpacesCallButtonDefaults {
+  metaDefaults ??= readMetaDefaults();
+  const merged: SpacesCallButtonDefaults = { ...metaDefaults };
+  for (const [key, value] of Object.entries(scriptDefaults)) {
+    if (value !== undefined) Object.assign(merged, { [key]: value });
+  }
+  return merged;
+}
+
+/** Calls `listener` whenever the script defaults change; returns the unsubscribe function. */
+export function onDefaultsChange(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** The region of the document's `lang` (`en-GB` → `GB`), if it names one. */
+export function documentRegion(): string | undefined {
+  const lang = globalThis.document?.documentElement.lang;
+  if (!lang) return undefined;
+  try {
+    return new Intl.Locale(lang).region;
+  } catch {
+    return undefined;
+  }
+}
+
+function readMetaDefaults(): SpacesCallButtonDefaults {
+  const defaults: Record<string, string | number> = {};
+  const metas = globalThis.document?.querySelectorAll<HTMLMetaElement>(`meta[name^="${META_PREFIX}"]`) ?? [];
+  for (const meta of metas) {
+    const key = META_NAMES[meta.name.slice(META_PREFIX.length)];
+    if (!key) continue;
+    defaults[key] = key === 'timeout' || key === 'resetDelay' ? Number(meta.content) : meta.content;
+  }
+  return defaults;
+}

@@ -1,0 +1,258 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { CallError } from './call-error.js';
+import type { Receiver } from './call-response.js';
+import { resolveCallSettings } from './call-settings.js';
+import type { CallErrorDetail, CallStartDetail, CallSuccessDetail } from './events.js';
+import { texts } from './messages.js';
+import { documentRegion, onDefaultsChange, pageDefaults } from './page-defaults.js';
+import { normalizePhone, type PhoneResult } from './phone.js';
+import { createSpacesClient, type TokenProvider, type TokenType } from './spaces-client.js';
+import { styles } from './spaces-call-button.styles.js';
+
+export type CallStatus = 'idle' | 'invalid' | 'placing' | 'calling' | 'error';
+
+/** What the button is doing; `invalid` is not here because it follows from the number. */
+type Activity =
+  | { status: 'idle' }
+  | { status: 'placing' }
+  | { status: 'calling'; receivers: Receiver[] }
+  | { status: 'error'; error: CallError };
+
+const IDLE: Activity = { status: 'idle' };
+const DEFAULT_RESET_DELAY = 4000;
+const MAX_SHOWN_INPUT = 40;
+
+const phoneIcon = html`<svg part="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+  <path
+    d="M6.6 10.8a15.1 15.1 0 0 0 6.6 6.6l2.2-2.2a1 1 0 0 1 1-.25 11.4 11.4 0 0 0 3.6.57 1 1 0 0 1 1 1V20a1 1 0 0 1-1 1A17 17 0 0 1 3 4a1 1 0 0 1 1-1h3.5a1 1 0 0 1 1 1c0 1.25.2 2.45.57 3.57a1 1 0 0 1-.25 1z"
+  />
+</svg>`;
+
+/**
+ * A click-to-call button: normalizes a phone number and places an Avaya Spaces (Aura) call.
+ *
+ * @summary Click-to-call through the Avaya Spaces calling API.
+ *
+ * @event {CallStartEvent} spaces-call-start - Before the request; cancelable: `preventDefault()` sends nothing.
+ * @event {CallSuccessEvent} spaces-call-success - The API accepted the call; `detail.receivers` holds each callee's status.
+ * @event {CallErrorEvent} spaces-call-error - The call failed; `detail.kind` and `detail.message` say why.
+ *
+ * @csspart button - The `<button>`.
+ * @csspart icon - The phone icon.
+ * @csspart number - The formatted number (or the input, when invalid).
+ * @csspart extension - The extension, when the number has one.
+ * @csspart status - The live status text (placing, calling, error, invalid reason).
+ *
+ * @cssprop --spaces-call-button-color - Text, icon and border colour.
+ * @cssprop --spaces-call-button-background - Button background.
+ * @cssprop --spaces-call-button-hover-background - Button background on hover.
+ * @cssprop --spaces-call-button-border - Button border.
+ * @cssprop --spaces-call-button-radius - Button corner radius.
+ * @cssprop --spaces-call-button-font - Font shorthand.
+ * @cssprop --spaces-call-button-gap - Space between icon, number and status.
+ * @cssprop --spaces-call-button-padding - Button padding.
+ * @cssprop --spaces-call-button-icon-size - Icon width and height.
+ * @cssprop --spaces-call-button-focus-ring - Focus outline.
+ * @cssprop --spaces-call-button-status-color - Status text colour.
+ * @cssprop --spaces-call-button-calling-color - Status colour while calling.
+ * @cssprop --spaces-call-button-error-color - Status colour for errors and invalid numbers.
+ *
+ * @state idle - `:state(idle)`; likewise `invalid`, `placing`, `calling`, `error`.
+ */
+export class SpacesCallButton extends LitElement {
+  static override styles = styles;
+
+  /** The phone number, in any common national or international format, a `tel:` URI, with or without an extension. */
+  @property() number = '';
+
+  /** ISO 3166-1 alpha-2 country for national-format numbers; else the page default, else the region of the document's `lang`. */
+  @property({ attribute: 'default-country' }) defaultCountry?: string;
+
+  /** The access token (JWT or OAuth2). Prefer `getToken`. */
+  @property() token?: string;
+
+  /** The Authorization scheme: `jwt` (default) or `bearer`. */
+  @property({ attribute: 'token-type' }) tokenType?: TokenType;
+
+  /** `production` (default) or `staging`. */
+  @property() environment?: string;
+
+  /** An explicit API origin (a proxy, the mock API); overrides `environment`. May be relative to the page. */
+  @property({ attribute: 'api-base' }) apiBase?: string;
+
+  /** The `{callType}` path segment; default `aura`. */
+  @property({ attribute: 'call-type' }) callType?: string;
+
+  /** The callee's `displayname` sent to the API; default empty. */
+  @property({ attribute: 'display-name' }) displayName?: string;
+
+  /** Milliseconds before a call request is given up; default 15000. */
+  @property({ type: Number }) timeout?: number;
+
+  /** Milliseconds the "Calling …" status stays before the button is ready again; default 4000. */
+  @property({ attribute: 'reset-delay', type: Number }) resetDelay?: number;
+
+  /** Disables the button. */
+  @property({ type: Boolean, reflect: true }) disabled = false;
+
+  /** The recommended token source: `({ forceRefresh }) => token`, asked before each call and again once after a 401. */
+  @property({ attribute: false }) getToken?: TokenProvider;
+
+  @state() private activity: Activity = IDLE;
+  @state() private phone: PhoneResult = { ok: false, reason: 'empty' };
+  /** Bumped when the page defaults change, so that they are read again. */
+  @state() private defaultsVersion = 0;
+
+  private readonly internals = this.attachInternals();
+  private abortController?: AbortController;
+  private resetTimer?: ReturnType<typeof setTimeout>;
+  private unsubscribe?: () => void;
+  /** The default country in force: own attribute, page default or the document's region. */
+  private country?: string;
+
+  /** `idle`, `invalid`, `placing`, `calling` or `error`. */
+  get status(): CallStatus {
+    return this.phone.ok ? this.activity.status : 'invalid';
+  }
+
+  /** The normalized number, or `null` when it is invalid. */
+  get e164(): string | null {
+    return this.phone.ok ? this.phone.e164 : null;
+  }
+
+  /** The last call's error, or `null`. */
+  get error(): CallError | null {
+    return this.activity.status === 'error' ? this.activity.error : null;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.unsubscribe = onDefaultsChange(() => this.defaultsVersion++);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unsubscribe?.();
+    this.stop();
+  }
+
+  /** Places the call as a click would. Resolves when the request has ended; does nothing while a call is under way. */
+  async call(): Promise<void> {
+    const { phone } = this;
+    if (this.disabled || !phone.ok || this.activity.status === 'placing' || this.activity.status === 'calling') return;
+    this.stop();
+    this.activity = { status: 'placing' };
+
+    const defaults = pageDefaults();
+    const resolved = resolveCallSettings(this, defaults, document.baseURI);
+    const callType = resolved.ok ? resolved.settings.callType : this.callType || 'aura';
+    const base: CallStartDetail = { number: phone.e164, callType, ...(phone.extension ? { extension: phone.extension } : {}) };
+
+    if (!this.emit('spaces-call-start', base, true)) {
+      this.activity = IDLE;
+      return;
+    }
+    if (!resolved.ok) return this.fail(base, resolved.error);
+
+    const controller = new AbortController();
+    this.abortController = controller;
+    const { settings } = resolved;
+    const outcome = await createSpacesClient(settings).placeCall({
+      address: phone.e164,
+      displayName: settings.displayName,
+      callType,
+      signal: controller.signal,
+    });
+    // Removed, or the number changed: this answer belongs to nobody any more.
+    if (controller.signal.aborted) return;
+    this.abortController = undefined;
+
+    if (!outcome.ok) return this.fail(base, outcome.error);
+    this.activity = { status: 'calling', receivers: outcome.receivers };
+    this.emit<CallSuccessDetail>('spaces-call-success', { ...base, receivers: outcome.receivers, response: outcome.response });
+    const resetDelay = this.resetDelay ?? defaults.resetDelay ?? DEFAULT_RESET_DELAY;
+    this.resetTimer = setTimeout(() => (this.activity = IDLE), resetDelay);
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('number') || changed.has('defaultCountry') || changed.has('defaultsVersion')) {
+      this.country = this.defaultCountry ?? pageDefaults().defaultCountry ?? documentRegion();
+      const phone = normalizePhone(this.number, this.country);
+      // A call or error belongs to the number it was for.
+      if (!phone.ok || phone.e164 !== this.e164) {
+        this.stop();
+        this.activity = IDLE;
+      }
+      this.phone = phone;
+    }
+    this.internals.states.clear();
+    this.internals.states.add(this.status);
+  }
+
+  protected override render() {
+    const { phone, activity } = this;
+    const busy = activity.status === 'placing' || activity.status === 'calling';
+    const shown = phone.ok ? phone.display : this.number.slice(0, MAX_SHOWN_INPUT);
+    const extension = phone.ok && phone.extension;
+    return html`<button
+        type="button"
+        part="button"
+        aria-label=${texts.callLabel(shown, extension || undefined)}
+        aria-describedby="status"
+        aria-disabled=${!phone.ok || busy ? 'true' : nothing}
+        ?disabled=${this.disabled}
+        @click=${this.call}
+      >
+        ${phoneIcon}<span part="number">${shown}</span>${extension
+          ? html`<span part="extension">${texts.extension(extension)}</span>`
+          : nothing}
+      </button><span part="status" id="status" role="status">${this.statusText()}</span>`;
+  }
+
+  private statusText(): string {
+    const { phone, activity } = this;
+    if (!phone.ok) return texts.invalid(phone.reason);
+    switch (activity.status) {
+      case 'idle':
+        return '';
+      case 'placing':
+        return texts.placing;
+      case 'calling':
+        return activity.receivers.map((receiver) => this.describeReceiver(receiver)).join('; ');
+      case 'error':
+        return activity.error.message;
+    }
+  }
+
+  private describeReceiver({ displayname, address, callStatus }: Receiver): string {
+    // A display name that is a phone number is shown formatted like the button's own.
+    const name = displayname || address;
+    const phone = normalizePhone(name, this.country);
+    const shown = phone.ok ? phone.display : name;
+    return callStatus === 'calling' ? texts.calling(shown) : texts.receiverStatus(shown, callStatus || 'unknown');
+  }
+
+  private fail(base: CallStartDetail, error: CallError): void {
+    this.activity = { status: 'error', error };
+    this.emit<CallErrorDetail>('spaces-call-error', { ...base, ...error });
+  }
+
+  /** Abandons the request under way and the pending return to idle. */
+  private stop(): void {
+    this.abortController?.abort();
+    this.abortController = undefined;
+    clearTimeout(this.resetTimer);
+    if (this.activity.status !== 'error') this.activity = IDLE;
+  }
+
+  private emit<T>(type: string, detail: T, cancelable = false): boolean {
+    return this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable }));
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'spaces-call-button': SpacesCallButton;
+  }
+}

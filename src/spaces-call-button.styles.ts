@@ -1,0 +1,113 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    --_color: var(--spaces-call-button-color, #0b57d0);
+    --_background: var(--spaces-call-button-background, transparent);
+    --_hover-background: var(--spaces-call-button-hover-background, color-mix(in srgb, var(--_color) 10%, transparent));
+    --_border: var(--spaces-call-button-border, 1px solid color-mix(in srgb, var(--_color) 45%, transparent));
+    --_radius: var(--spaces-call-button-radius, 999px);
+    --_font: var(--spaces-call-button-font, inherit);
+    --_gap: var(--spaces-call-button-gap, 0.4em);
+    --_padding: var(--spaces-call-button-padding, 0.25em 0.75em);
+    --_icon-size: var(--spaces-call-button-icon-size, 1.1em);
+    --_focus-ring: var(--spaces-call-button-focus-ring, 2px solid var(--_color));
+    --_status-color: var(--spaces-call-button-status-color, #3c4043);
+    --_error-color: var(--spaces-call-button-error-color, #b3261e);
+    --_calling-color: var(--spaces-call-button-calling-color, #146c2e);
+
+    display: inline-flex;
+    align-items: center;
+    max-width: 100%;
+    font: var(--_font);
+    vertical-align: middle;
+  }
+
+  [part='button'] {
+    all: unset;
+    box-sizing: border-box;
+    display: inline-flex;
+    flex: none;
+    align-items: center;
+    gap: var(--_gap);
+    min-height: 24px;
+    min-width: 24px;
+    padding: var(--_padding);
+    border: var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_background);
+    color: var(--_color);
+    font: inherit;
+    line-height: 1.3;
+    cursor: pointer;
+    white-space: nowrap;
+  }
+  [part='button']:hover:not([aria-disabled='true'], :disabled) {
+    background: var(--_hover-background);
+  }
+  [part='button']:focus-visible {
+    outline: var(--_focus-ring);
+    outline-offset: 2px;
+  }
+  :host(:state(invalid)) [part='button'],
+  [part='button']:disabled {
+    cursor: not-allowed;
+    opacity: 0.6;
+  }
+  :host(:state(placing)) [part='button'],
+  :host(:state(calling)) [part='button'] {
+    cursor: progress;
+  }
+
+  [part='icon'] {
+    width: var(--_icon-size);
+    height: var(--_icon-size);
+    flex: none;
+    fill: currentColor;
+  }
+  :host(:state(placing)) [part='icon'] {
+    animation: spaces-call-button-pulse 1s ease-in-out infinite;
+  }
+  @keyframes spaces-call-button-pulse {
+    50% {
+      opacity: 0.3;
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    :host(:state(placing)) [part='icon'] {
+      animation: none;
+    }
+  }
+
+  [part='number'] {
+    direction: ltr;
+    unicode-bidi: isolate;
+  }
+  [part='extension'] {
+    opacity: 0.8;
+  }
+
+  [part='status'] {
+    flex: 1 1 16em;
+    min-width: 0;
+    font-size: 0.875em;
+    color: var(--_status-color);
+  }
+  /* Kept in the page while empty: a live region must exist before its text changes to be announced. */
+  [part='status']:not(:empty) {
+    margin-inline-start: var(--_gap);
+  }
+  :host(:state(calling)) [part='status'] {
+    color: var(--_calling-color);
+  }
+  :host(:state(error)) [part='status'],
+  :host(:state(invalid)) [part='status'] {
+    color: var(--_error-color);
+  }
+
+  @media (forced-colors: active) {
+    [part='button'] {
+      border: 1px solid ButtonText;
+    }
+  }
+`;
