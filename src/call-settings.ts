@@ -3,9 +3,9 @@
  * with a clear `bad-config` error for a value that cannot work. Pure.
  */
 import { callErrors, type CallError } from './call-error.js';
-import { ENVIRONMENTS } from './environments.js';
+import { DEFAULT_CALL_TYPE, DEFAULT_TIMEOUT, ENVIRONMENTS } from './api-defaults.js';
 import type { SpacesCallButtonDefaults } from './page-defaults.js';
-import { DEFAULT_TIMEOUT, type SpacesClientOptions } from './spaces-client.js';
+import type { SpacesClientOptions } from './spaces-client.js';
 
 export type ButtonSettings = Omit<SpacesCallButtonDefaults, 'defaultCountry' | 'resetDelay'>;
 
@@ -50,7 +50,7 @@ export function resolveCallSettings(
       tokenType,
       timeout,
       ...(getToken ? { getToken } : token ? { token } : {}),
-      callType: pick('callType')?.trim() || 'aura',
+      callType: pick('callType')?.trim() || DEFAULT_CALL_TYPE,
       displayName: pick('displayName') ?? '',
     },
   };

@@ -21,6 +21,17 @@ export interface CallErrorDetail extends CallStartDetail {
   message: string;
 }
 
+export interface CallEventDetails {
+  'spaces-call-start': CallStartDetail;
+  'spaces-call-success': CallSuccessDetail;
+  'spaces-call-error': CallErrorDetail;
+}
+
+/** A bubbling, composed event; only `spaces-call-start` is cancelable. */
+export function createCallEvent<K extends keyof CallEventDetails>(type: K, detail: CallEventDetails[K]): CustomEvent<CallEventDetails[K]> {
+  return new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable: type === 'spaces-call-start' });
+}
+
 export type CallStartEvent = CustomEvent<CallStartDetail>;
 export type CallSuccessEvent = CustomEvent<CallSuccessDetail>;
 export type CallErrorEvent = CustomEvent<CallErrorDetail>;

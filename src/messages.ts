@@ -9,6 +9,7 @@ export const invalidReasons: Record<InvalidPhoneReason, string> = {
   'too-short': 'the number is too short',
   'too-long': 'the number is too long',
   invalid: 'not a valid phone number',
+  unavailable: 'phone number data could not be loaded',
 };
 
 export const texts = {

@@ -12,7 +12,6 @@ import {
   type MetadataJson,
   type PhoneNumber,
 } from 'libphonenumber-js/core';
-import metadata from 'libphonenumber-js/min/metadata';
 
 export type InvalidPhoneReason =
   | 'empty'
@@ -21,7 +20,9 @@ export type InvalidPhoneReason =
   | 'unknown-country'
   | 'too-short'
   | 'too-long'
-  | 'invalid';
+  | 'invalid'
+  /** The phone number data could not be loaded (network). */
+  | 'unavailable';
 
 export interface ValidPhone {
   ok: true;
@@ -61,30 +62,35 @@ const LENGTH_REASONS: Record<string, InvalidPhoneReason> = {
 };
 
 /** An ISO 3166-1 alpha-2 code that the phone metadata knows, upper-cased; otherwise undefined. */
-export function toCountryCode(value: string | null | undefined): CountryCode | undefined {
+export function toCountryCode(value: string | null | undefined, metadata: MetadataJson): CountryCode | undefined {
   const code = value?.trim().toUpperCase();
-  return code && code in (metadata as MetadataJson).countries ? (code as CountryCode) : undefined;
+  return code && code in metadata.countries ? (code as CountryCode) : undefined;
 }
 
 /**
  * Normalizes `input` to E.164. `defaultCountry` is used only for national-format
  * numbers; without one such a number is invalid (`no-country`), never guessed.
+ * `metadata` must cover the number's calling code and the default country's (see phone-metadata.ts).
  */
-export function normalizePhone(input: string | null | undefined, defaultCountry?: string | null): PhoneResult {
+export function normalizePhone(
+  input: string | null | undefined,
+  defaultCountry: string | null | undefined,
+  metadata: MetadataJson,
+): PhoneResult {
   const text = (input ?? '').trim();
   if (!text) return { ok: false, reason: 'empty' };
   if (text.length > MAX_INPUT_LENGTH) return { ok: false, reason: 'too-long' };
-  const country = toCountryCode(defaultCountry);
+  const country = toCountryCode(defaultCountry, metadata);
 
-  let parsed = parse(fromTelUri(text), country);
+  let parsed = parse(fromTelUri(text), country, metadata);
   // `00` is the international prefix in most of the world; accept it even where the default country dials another one.
   if (/^00[1-9]/.test(text) && (typeof parsed === 'string' || !parsed.isValid())) {
-    parsed = parse(`+${text.slice(2)}`, undefined);
+    parsed = parse(`+${text.slice(2)}`, undefined, metadata);
   }
   if (typeof parsed === 'string') {
     return { ok: false, reason: parsed === 'no-country' && /^(\+|00)/.test(text) ? 'unknown-country' : parsed };
   }
-  if (!parsed.isValid()) return { ok: false, reason: lengthReason(parsed) };
+  if (!parsed.isValid()) return { ok: false, reason: lengthReason(parsed, metadata) };
 
   const sameCountry = country !== undefined && parsed.country === country;
   return {
@@ -100,22 +106,22 @@ export function normalizePhone(input: string | null | undefined, defaultCountry?
  * RFC 3966 `tel:` URIs: libphonenumber-js reads those with a `phone-context` itself; for the others
  * only the number and its `ext` parameter matter (`isub` and unknown parameters are dropped).
  */
-function fromTelUri(text: string): string {
+export function fromTelUri(text: string): string {
   if (!/^tel:/i.test(text) || /;phone-context=/i.test(text)) return text;
   const [number, ...params] = text.slice(4).split(';');
   const extension = params.find((param) => /^ext=/i.test(param));
   return extension ? `${number};${extension}` : number;
 }
 
-function parse(text: string, country: CountryCode | undefined): PhoneNumber | InvalidPhoneReason {
+function parse(text: string, country: CountryCode | undefined, metadata: MetadataJson): PhoneNumber | InvalidPhoneReason {
   try {
-    return parsePhoneNumberWithError(text, { defaultCountry: country, extract: false }, metadata as MetadataJson);
+    return parsePhoneNumberWithError(text, { defaultCountry: country, extract: false }, metadata);
   } catch (error) {
     return error instanceof ParseError ? (PARSE_ERROR_REASONS[error.message] ?? 'not-a-number') : 'not-a-number';
   }
 }
 
-function lengthReason(phone: PhoneNumber): InvalidPhoneReason {
-  const verdict = validatePhoneNumberLength(phone.number, metadata as MetadataJson);
+function lengthReason(phone: PhoneNumber, metadata: MetadataJson): InvalidPhoneReason {
+  const verdict = validatePhoneNumberLength(phone.number, metadata);
   return (verdict && LENGTH_REASONS[verdict]) || 'invalid';
 }

@@ -3,11 +3,13 @@ import { property, state } from 'lit/decorators.js';
 import type { CallError } from './call-error.js';
 import type { Receiver } from './call-response.js';
 import { resolveCallSettings } from './call-settings.js';
-import type { CallErrorDetail, CallStartDetail, CallSuccessDetail } from './events.js';
+import { createCallEvent, type CallStartDetail } from './events.js';
 import { texts } from './messages.js';
 import { documentRegion, onDefaultsChange, pageDefaults } from './page-defaults.js';
-import { normalizePhone, type PhoneResult } from './phone.js';
-import { createSpacesClient, type TokenProvider, type TokenType } from './spaces-client.js';
+import { DEFAULT_CALL_TYPE } from './api-defaults.js';
+import type { PhoneResult } from './phone.js';
+import { normalizeNumber } from './phone-loader.js';
+import type { TokenProvider, TokenType } from './spaces-client.js';
 import { styles } from './spaces-call-button.styles.js';
 
 export type CallStatus = 'idle' | 'invalid' | 'placing' | 'calling' | 'error';
@@ -22,6 +24,10 @@ type Activity =
 const IDLE: Activity = { status: 'idle' };
 const DEFAULT_RESET_DELAY = 4000;
 const MAX_SHOWN_INPUT = 40;
+
+/** The API client (and ky) load on the first sign of intent, not with the page. */
+let clientModule: Promise<typeof import('./spaces-client.js')> | undefined;
+const loadClient = () => (clientModule ??= import('./spaces-client.js'));
 
 const phoneIcon = html`<svg part="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
   <path
@@ -58,7 +64,11 @@ const phoneIcon = html`<svg part="icon" viewBox="0 0 24 24" aria-hidden="true" f
  * @cssprop --spaces-call-button-calling-color - Status colour while calling.
  * @cssprop --spaces-call-button-error-color - Status colour for errors and invalid numbers.
  *
- * @state idle - `:state(idle)`; likewise `invalid`, `placing`, `calling`, `error`.
+ * @cssstate idle - Ready to call (also while the number is being checked).
+ * @cssstate invalid - The number cannot be called; the status says why.
+ * @cssstate placing - The call request is under way.
+ * @cssstate calling - The API accepted the call.
+ * @cssstate error - The last call failed; the status says why.
  */
 export class SpacesCallButton extends LitElement {
   static override styles = styles;
@@ -100,11 +110,14 @@ export class SpacesCallButton extends LitElement {
   @property({ attribute: false }) getToken?: TokenProvider;
 
   @state() private activity: Activity = IDLE;
-  @state() private phone: PhoneResult = { ok: false, reason: 'empty' };
+  /** The normalized number; `undefined` while the phone data it needs is loading. */
+  @state() private phone?: PhoneResult;
   /** Bumped when the page defaults change, so that they are read again. */
   @state() private defaultsVersion = 0;
 
   private readonly internals = this.attachInternals();
+  /** The normalization under way while `phone` is undefined. */
+  private phoneReady?: Promise<PhoneResult>;
   private abortController?: AbortController;
   private resetTimer?: ReturnType<typeof setTimeout>;
   private unsubscribe?: () => void;
@@ -113,12 +126,12 @@ export class SpacesCallButton extends LitElement {
 
   /** `idle`, `invalid`, `placing`, `calling` or `error`. */
   get status(): CallStatus {
-    return this.phone.ok ? this.activity.status : 'invalid';
+    return this.phone?.ok === false ? 'invalid' : this.activity.status;
   }
 
-  /** The normalized number, or `null` when it is invalid. */
+  /** The normalized number, or `null` when it is invalid (or not yet checked). */
   get e164(): string | null {
-    return this.phone.ok ? this.phone.e164 : null;
+    return this.phone?.ok ? this.phone.e164 : null;
   }
 
   /** The last call's error, or `null`. */
@@ -134,31 +147,41 @@ export class SpacesCallButton extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.unsubscribe?.();
-    this.stop();
+    this.abandon();
+    if (this.activity.status !== 'error') this.activity = IDLE;
   }
 
   /** Places the call as a click would. Resolves when the request has ended; does nothing while a call is under way. */
   async call(): Promise<void> {
-    const { phone } = this;
-    if (this.disabled || !phone.ok || this.activity.status === 'placing' || this.activity.status === 'calling') return;
-    this.stop();
+    if (this.disabled || this.activity.status === 'placing' || this.activity.status === 'calling') return;
+    this.abandon();
+    // Placing from here on, so that more clicks do nothing while the number is checked and the client loads.
+    const controller = new AbortController();
+    this.abortController = controller;
     this.activity = { status: 'placing' };
+    const client = loadClient();
+    if (!this.phone) await this.updateComplete; // which includes the number's check
+    // A new number while it was checked aborts this attempt (see willUpdate).
+    if (controller.signal.aborted) return;
+    const { phone } = this;
+    if (!phone?.ok) {
+      this.activity = IDLE;
+      return;
+    }
 
     const defaults = pageDefaults();
     const resolved = resolveCallSettings(this, defaults, document.baseURI);
-    const callType = resolved.ok ? resolved.settings.callType : this.callType || 'aura';
+    const callType = resolved.ok ? resolved.settings.callType : this.callType || DEFAULT_CALL_TYPE;
     const base: CallStartDetail = { number: phone.e164, callType, ...(phone.extension ? { extension: phone.extension } : {}) };
 
-    if (!this.emit('spaces-call-start', base, true)) {
+    if (!this.dispatchEvent(createCallEvent('spaces-call-start', base))) {
       this.activity = IDLE;
       return;
     }
     if (!resolved.ok) return this.fail(base, resolved.error);
 
-    const controller = new AbortController();
-    this.abortController = controller;
     const { settings } = resolved;
-    const outcome = await createSpacesClient(settings).placeCall({
+    const outcome = await (await client).createSpacesClient(settings).placeCall({
       address: phone.e164,
       displayName: settings.displayName,
       callType,
@@ -170,7 +193,7 @@ export class SpacesCallButton extends LitElement {
 
     if (!outcome.ok) return this.fail(base, outcome.error);
     this.activity = { status: 'calling', receivers: outcome.receivers };
-    this.emit<CallSuccessDetail>('spaces-call-success', { ...base, receivers: outcome.receivers, response: outcome.response });
+    this.dispatchEvent(createCallEvent('spaces-call-success', { ...base, receivers: outcome.receivers, response: outcome.response }));
     const resetDelay = this.resetDelay ?? defaults.resetDelay ?? DEFAULT_RESET_DELAY;
     this.resetTimer = setTimeout(() => (this.activity = IDLE), resetDelay);
   }
@@ -178,31 +201,53 @@ export class SpacesCallButton extends LitElement {
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('number') || changed.has('defaultCountry') || changed.has('defaultsVersion')) {
       this.country = this.defaultCountry ?? pageDefaults().defaultCountry ?? documentRegion();
-      const phone = normalizePhone(this.number, this.country);
-      // A call or error belongs to the number it was for.
-      if (!phone.ok || phone.e164 !== this.e164) {
-        this.stop();
-        this.activity = IDLE;
-      }
-      this.phone = phone;
+      const result = normalizeNumber(this.number ?? '', this.country);
+      const known = result instanceof Promise ? undefined : result;
+      // A call or error belongs to the number it was for (a call before the first render is for this one).
+      if (this.hasUpdated && !(known?.ok && known.e164 === this.e164)) this.reset();
+      this.phone = known;
+      this.phoneReady = result instanceof Promise ? this.whenChecked(result) : undefined;
     }
     this.internals.states.clear();
     this.internals.states.add(this.status);
   }
 
+  private whenChecked(result: Promise<PhoneResult>): Promise<PhoneResult> {
+    const pending = result.then((phone) => {
+      if (this.phoneReady !== pending) return phone; // superseded by a newer number
+      this.phoneReady = undefined;
+      this.phone = phone;
+      if (!phone.ok) this.reset();
+      return phone;
+    });
+    return pending;
+  }
+
+  /** Lit's `updateComplete` also waits for the number's check, so that tests and hosts can await it. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let complete = await super.getUpdateComplete();
+    while (this.phoneReady) {
+      await this.phoneReady;
+      complete = await super.getUpdateComplete();
+    }
+    return complete;
+  }
+
   protected override render() {
     const { phone, activity } = this;
     const busy = activity.status === 'placing' || activity.status === 'calling';
-    const shown = phone.ok ? phone.display : this.number.slice(0, MAX_SHOWN_INPUT);
-    const extension = phone.ok && phone.extension;
+    const shown = phone?.ok ? phone.display : (this.number ?? '').slice(0, MAX_SHOWN_INPUT);
+    const extension = phone?.ok && phone.extension;
     return html`<button
         type="button"
         part="button"
         aria-label=${texts.callLabel(shown, extension || undefined)}
         aria-describedby="status"
-        aria-disabled=${!phone.ok || busy ? 'true' : nothing}
+        aria-disabled=${phone?.ok === false || busy ? 'true' : nothing}
         ?disabled=${this.disabled}
         @click=${this.call}
+        @pointerenter=${loadClient}
+        @focus=${loadClient}
       >
         ${phoneIcon}<span part="number">${shown}</span>${extension
           ? html`<span part="extension">${texts.extension(extension)}</span>`
@@ -212,7 +257,7 @@ export class SpacesCallButton extends LitElement {
 
   private statusText(): string {
     const { phone, activity } = this;
-    if (!phone.ok) return texts.invalid(phone.reason);
+    if (phone?.ok === false) return texts.invalid(phone.reason);
     switch (activity.status) {
       case 'idle':
         return '';
@@ -228,26 +273,26 @@ export class SpacesCallButton extends LitElement {
   private describeReceiver({ displayname, address, callStatus }: Receiver): string {
     // A display name that is a phone number is shown formatted like the button's own.
     const name = displayname || address;
-    const phone = normalizePhone(name, this.country);
-    const shown = phone.ok ? phone.display : name;
+    const phone = normalizeNumber(name, this.country);
+    const shown = !(phone instanceof Promise) && phone.ok ? phone.display : name;
     return callStatus === 'calling' ? texts.calling(shown) : texts.receiverStatus(shown, callStatus || 'unknown');
   }
 
   private fail(base: CallStartDetail, error: CallError): void {
     this.activity = { status: 'error', error };
-    this.emit<CallErrorDetail>('spaces-call-error', { ...base, ...error });
+    this.dispatchEvent(createCallEvent('spaces-call-error', { ...base, ...error }));
   }
 
   /** Abandons the request under way and the pending return to idle. */
-  private stop(): void {
+  private abandon(): void {
     this.abortController?.abort();
     this.abortController = undefined;
     clearTimeout(this.resetTimer);
-    if (this.activity.status !== 'error') this.activity = IDLE;
   }
 
-  private emit<T>(type: string, detail: T, cancelable = false): boolean {
-    return this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable }));
+  private reset(): void {
+    this.abandon();
+    this.activity = IDLE;
   }
 }
 

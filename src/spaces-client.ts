@@ -5,6 +5,7 @@
  * placed a call: the only second attempt follows a 401, which placed nothing.
  */
 import ky, { type KyInstance } from 'ky';
+import { DEFAULT_CALL_TYPE, DEFAULT_TIMEOUT } from './api-defaults.js';
 import { callErrors, httpError, type CallError } from './call-error.js';
 import { parseJson, readReceivers, readServerMessage, type Receiver } from './call-response.js';
 
@@ -41,8 +42,6 @@ export type CallOutcome =
   | { ok: true; status: number; receivers: Receiver[]; response: unknown }
   | { ok: false; error: CallError };
 
-export const DEFAULT_TIMEOUT = 15_000;
-
 /** An https origin, or any origin on this computer (for a local proxy or the mock API). */
 export function isSecureOrigin(url: URL): boolean {
   if (url.protocol === 'https:') return true;
@@ -72,7 +71,7 @@ export function createSpacesClient(options: SpacesClientOptions): SpacesClient {
     },
   });
 
-  async function placeCall({ address, displayName = '', callType = 'aura', signal }: PlaceCallRequest): Promise<CallOutcome> {
+  async function placeCall({ address, displayName = '', callType = DEFAULT_CALL_TYPE, signal }: PlaceCallRequest): Promise<CallOutcome> {
     const url = endpoint(options.apiBase, callType);
     if (!url) return { ok: false, error: callErrors.badConfig('api-base is not an http(s) URL') };
     if (!isSecureOrigin(url)) return { ok: false, error: callErrors.insecureEndpoint(url.origin) };

@@ -1,5 +1,10 @@
 import { expect } from '@open-wc/testing';
-import { normalizePhone, toCountryCode } from '../src/phone.js';
+import type { MetadataJson } from 'libphonenumber-js/core';
+import metadata from 'libphonenumber-js/min/metadata';
+import { normalizePhone as normalizeWith, toCountryCode as countryCodeWith } from '../src/phone.js';
+
+const normalizePhone = (input: string | null | undefined, country?: string) => normalizeWith(input, country, metadata as MetadataJson);
+const toCountryCode = (value: string | null | undefined) => countryCodeWith(value, metadata as MetadataJson);
 
 describe('normalizePhone', () => {
   describe('accepts the common written forms', () => {
