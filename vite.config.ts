@@ -1,5 +1,17 @@
-import { defineConfig, type Plugin } from 'vite';
+/**
+ * `npm start`: the demo (index.html) with the mock Spaces API mounted beside it.
+ * `npm run build` runs three library builds into dist/:
+ *   (default)   spaces-call-button.js (defines the tag) and index.js (does not), ES modules that load
+ *               libphonenumber-js, ky and per-calling-code phone metadata chunks lazily, relative to themselves;
+ *   --mode iife spaces-call-button.iife.js, one classic script with everything inside;
+ *   --mode node node.js, the same API built against Lit's server build, for server-side imports.
+ */
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
+import metadata from 'libphonenumber-js/min/metadata';
 import { createMockSpacesApi } from './demo/mock-spaces-api.js';
+
+const src = (path: string) => fileURLToPath(new URL(`./src/${path}`, import.meta.url));
 
 /** Serves the mock Spaces API beside the demo, so `npm start` needs no backend. */
 function mockSpacesApi(): Plugin {
@@ -14,7 +26,85 @@ function mockSpacesApi(): Plugin {
   };
 }
 
-export default defineConfig({
-  plugins: [mockSpacesApi()],
+/**
+ * Splits libphonenumber-js's `min` metadata into one module per calling code (`phone-metadata/44.js`)
+ * and swaps phone-metadata.ts for phone-metadata.split.ts, which loads them on demand.
+ */
+function phoneMetadataChunks(): Plugin {
+  const VIRTUAL = 'virtual:phone-calling-codes';
+  const { countries, country_calling_codes: regionsOf, nonGeographic = {} } = metadata as unknown as {
+    countries: Record<string, unknown[]>;
+    country_calling_codes: Record<string, string[]>;
+    nonGeographic?: Record<string, unknown>;
+  };
+  const callingCodeOf = Object.fromEntries(Object.entries(countries).map(([country, data]) => [country, String(data[0])]));
+  const callingCodes = [...new Set([...Object.keys(regionsOf), ...Object.keys(nonGeographic)])];
+  const chunkOf = (code: string) => ({
+    ...(regionsOf[code]
+      ? {
+          country_calling_codes: { [code]: regionsOf[code] },
+          countries: Object.fromEntries(regionsOf[code].filter((r) => countries[r]).map((r) => [r, countries[r]])),
+        }
+      : {}),
+    ...(nonGeographic[code] ? { nonGeographic: { [code]: nonGeographic[code] } } : {}),
+  });
+  return {
+    name: 'phone-metadata-chunks',
+    enforce: 'pre',
+    resolveId(id, importer) {
+      if (id === VIRTUAL) return `\0${VIRTUAL}`;
+      if (id === './phone-metadata.js' && importer === src('phone-runtime.ts')) return src('phone-metadata.split.ts');
+    },
+    load(id) {
+      if (id !== `\0${VIRTUAL}`) return;
+      return [
+        `export const callingCodeOf = ${JSON.stringify(callingCodeOf)};`,
+        `export const callingCodes = ${JSON.stringify(callingCodes)};`,
+        `export const metadataVersion = ${JSON.stringify((metadata as { version: unknown }).version)};`,
+      ].join('\n');
+    },
+    generateBundle() {
+      for (const code of callingCodes) {
+        this.emitFile({ type: 'asset', fileName: `phone-metadata/${code}.js`, source: `export default ${JSON.stringify(chunkOf(code))};\n` });
+      }
+    },
+  };
+}
+
+const minify = { minify: true } as const;
+
+function libraryBuild(mode: string): UserConfig['build'] {
+  if (mode === 'iife') {
+    return {
+      emptyOutDir: false,
+      lib: { entry: src('spaces-call-button.ts'), formats: ['iife'], name: 'SpacesCallButton', fileName: () => 'spaces-call-button.iife.js' },
+      rolldownOptions: { output: { ...minify, codeSplitting: false } },
+    };
+  }
+  if (mode === 'node') {
+    return {
+      emptyOutDir: false,
+      ssr: true,
+      rolldownOptions: {
+        input: { node: src('spaces-call-button.ts'), 'node-index': src('index.ts') },
+        output: { entryFileNames: '[name].js', chunkFileNames: 'node-[name]-[hash].js' },
+      },
+    };
+  }
+  return {
+    lib: {
+      entry: { 'spaces-call-button': src('spaces-call-button.ts'), index: src('index.ts') },
+      formats: ['es'],
+    },
+    rolldownOptions: { output: { ...minify, entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' } },
+  };
+}
+
+export default defineConfig(({ command, mode }) => ({
+  plugins: command === 'serve' ? [mockSpacesApi()] : mode === 'node' ? [] : [phoneMetadataChunks()],
   server: { port: 5173 },
-});
+  ...(mode === 'node' ? { ssr: { noExternal: true, resolve: { conditions: ['node'], externalConditions: ['node'] } } } : {}),
+  // A classic script has no import.meta; script-base.ts reads document.currentScript there instead.
+  ...(mode === 'iife' ? { define: { 'import.meta.url': 'undefined' } } : {}),
+  build: { target: 'es2022', ...libraryBuild(mode) },
+}));

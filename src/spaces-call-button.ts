@@ -1,11 +1,16 @@
 /**
- * Defines `<spaces-call-button>`. Import (or load with a script tag) this module to use the element.
- * Safe to load twice: a CRM page may include the script more than once.
+ * Defines `<spaces-call-button>`: the module a page loads with a script tag.
+ * Safe to load twice (a CRM page may include the script more than once). Its exports
+ * are what the classic script puts on `window.SpacesCallButton`; the full API without
+ * side effects is in index.ts.
  */
+import './script-base.js';
 import { SpacesCallButton } from './spaces-call-button.component.js';
 
-export * from './index.js';
+export { SpacesCallButton, type CallStatus } from './spaces-call-button.component.js';
+export { configureSpacesCallButtons, type SpacesCallButtonDefaults } from './page-defaults.js';
+export type * from './events.js';
 
-if (!customElements.get('spaces-call-button')) {
+if (globalThis.customElements && !customElements.get('spaces-call-button')) {
   customElements.define('spaces-call-button', SpacesCallButton);
 }
