@@ -37,24 +37,37 @@ const META_NAMES: Record<string, StringDefault | 'timeout' | 'resetDelay'> = {
   'reset-delay': 'resetDelay',
 };
 
-let scriptDefaults: SpacesCallButtonDefaults = {};
-let metaDefaults: SpacesCallButtonDefaults | undefined;
-const listeners = new Set<() => void>();
+interface DefaultsStore {
+  script: SpacesCallButtonDefaults;
+  meta?: SpacesCallButtonDefaults;
+  listeners: Set<() => void>;
+}
 
 /**
- * Sets defaults for every `<spaces-call-button>` of the page (merged into the ones
- * set before; `undefined` removes one). Buttons already on the page update.
+ * Kept on the global object, so that every copy of the script on a page (loaded twice, or both
+ * the module and the classic script) shares one set of defaults with the copy that defined the tag.
+ */
+const STORE_KEY = Symbol.for('spaces-call-button.page-defaults');
+const store: DefaultsStore = ((globalThis as { [STORE_KEY]?: DefaultsStore })[STORE_KEY] ??= {
+  script: {},
+  listeners: new Set(),
+});
+
+/**
+ * Sets defaults for every `<spaces-call-button>` of the page, merged into the ones set before.
+ * `undefined` removes a script default (a `<meta>` one then applies again); `''` overrides a
+ * `<meta>` one with nothing. Buttons already on the page update.
  */
 export function configureSpacesCallButtons(defaults: SpacesCallButtonDefaults): void {
-  scriptDefaults = { ...scriptDefaults, ...defaults };
-  for (const listener of listeners) listener();
+  store.script = { ...store.script, ...defaults };
+  for (const listener of store.listeners) listener();
 }
 
 /** The merged page defaults: script over `<meta>` tags. */
 export function pageDefaults(): SpacesCallButtonDefaults {
-  metaDefaults ??= readMetaDefaults();
-  const merged: SpacesCallButtonDefaults = { ...metaDefaults };
-  for (const [key, value] of Object.entries(scriptDefaults)) {
+  store.meta ??= readMetaDefaults();
+  const merged: SpacesCallButtonDefaults = { ...store.meta };
+  for (const [key, value] of Object.entries(store.script)) {
     if (value !== undefined) Object.assign(merged, { [key]: value });
   }
   return merged;
@@ -62,8 +75,8 @@ export function pageDefaults(): SpacesCallButtonDefaults {
 
 /** Calls `listener` whenever the script defaults change; returns the unsubscribe function. */
 export function onDefaultsChange(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
+  store.listeners.add(listener);
+  return () => store.listeners.delete(listener);
 }
 
 /** The region of the document's `lang` (`en-GB` → `GB`), if it names one. */
