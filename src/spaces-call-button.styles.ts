@@ -17,7 +17,9 @@ export const styles = css`
     --_calling-color: var(--spaces-call-button-calling-color, #146c2e);
 
     display: inline-flex;
+    flex-wrap: wrap;
     align-items: center;
+    row-gap: 0.25em;
     max-width: 100%;
     font: var(--_font);
     vertical-align: middle;
@@ -37,7 +39,9 @@ export const styles = css`
     border-radius: var(--_radius);
     background: var(--_background);
     color: var(--_color);
-    font: inherit;
+    font-family: inherit;
+    /* A page rule that reaches the host (\`* { font-size: 0 }\`) cannot make the text illegible. */
+    font-size: max(1em, 12px);
     line-height: 1.3;
     cursor: pointer;
     white-space: nowrap;
@@ -90,7 +94,8 @@ export const styles = css`
   [part='status'] {
     flex: 1 1 16em;
     min-width: 0;
-    font-size: 0.875em;
+    font-size: max(0.875em, 12px);
+    line-height: 1.3;
     color: var(--_status-color);
   }
   /* Kept in the page while empty: a live region must exist before its text changes to be announced. */
