@@ -6,6 +6,7 @@
 export type CallErrorKind =
   | 'no-token'
   | 'bad-config'
+  | 'busy'
   | 'insecure-endpoint'
   | 'bad-request'
   | 'unauthorized'
@@ -71,6 +72,7 @@ export const callErrors = {
   noToken: (): CallError => ({ kind: 'no-token', message: 'No access token is configured, so no call was placed.' }),
   tokenProviderFailed: (): CallError => ({ kind: 'no-token', message: 'The access token could not be obtained, so no call was placed.' }),
   badConfig: (problem: string): CallError => ({ kind: 'bad-config', message: `The button is misconfigured: ${problem}.` }),
+  busy: (): CallError => ({ kind: 'busy', message: 'Another call is being placed. Try again in a moment.' }),
   insecureEndpoint: (origin: string): CallError => ({
     kind: 'insecure-endpoint',
     message: `The token is only sent over https (or to this computer); ${origin} was refused.`,

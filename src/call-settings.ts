@@ -4,6 +4,7 @@
  */
 import { callErrors, type CallError } from './call-error.js';
 import { DEFAULT_CALL_TYPE, DEFAULT_TIMEOUT, ENVIRONMENTS } from './api-defaults.js';
+import { DEFAULT_MAX_CONCURRENT_CALLS } from './call-gate.js';
 import type { SpacesCallButtonDefaults } from './page-defaults.js';
 import type { SpacesClientOptions } from './spaces-client.js';
 
@@ -12,6 +13,7 @@ export type ButtonSettings = Omit<SpacesCallButtonDefaults, 'defaultCountry' | '
 export interface CallSettings extends SpacesClientOptions {
   callType: string;
   displayName: string;
+  maxConcurrentCalls: number;
 }
 
 export function resolveCallSettings(
@@ -28,6 +30,10 @@ export function resolveCallSettings(
   const timeout = pick('timeout') ?? DEFAULT_TIMEOUT;
   if (!Number.isFinite(timeout) || timeout <= 0) {
     return { ok: false, error: callErrors.badConfig('timeout must be a positive number of milliseconds') };
+  }
+  const maxConcurrentCalls = pick('maxConcurrentCalls') ?? DEFAULT_MAX_CONCURRENT_CALLS;
+  if (!Number.isInteger(maxConcurrentCalls) || maxConcurrentCalls < 0) {
+    return { ok: false, error: callErrors.badConfig('max-concurrent-calls must be a whole number, 0 for no limit') };
   }
   const environment = (pick('environment') ?? 'production').toLowerCase();
   const explicitBase = pick('apiBase')?.trim();
@@ -49,6 +55,7 @@ export function resolveCallSettings(
       apiBase,
       tokenType,
       timeout,
+      maxConcurrentCalls,
       ...(getToken ? { getToken } : token ? { token } : {}),
       callType: pick('callType')?.trim() || DEFAULT_CALL_TYPE,
       displayName: pick('displayName') ?? '',

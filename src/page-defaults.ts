@@ -20,12 +20,15 @@ export interface SpacesCallButtonDefaults {
   displayName?: string;
   timeout?: number;
   resetDelay?: number;
+  maxConcurrentCalls?: number;
 }
 
-type StringDefault = Exclude<keyof SpacesCallButtonDefaults, 'getToken' | 'timeout' | 'resetDelay'>;
+type NumberDefault = 'timeout' | 'resetDelay' | 'maxConcurrentCalls';
+type StringDefault = Exclude<keyof SpacesCallButtonDefaults, 'getToken' | NumberDefault>;
 
 const META_PREFIX = 'spaces-call-button:';
-const META_NAMES: Record<string, StringDefault | 'timeout' | 'resetDelay'> = {
+const NUMBER_DEFAULTS = new Set<string>(['timeout', 'resetDelay', 'maxConcurrentCalls']);
+const META_NAMES: Record<string, StringDefault | NumberDefault> = {
   token: 'token',
   'token-type': 'tokenType',
   'default-country': 'defaultCountry',
@@ -35,6 +38,7 @@ const META_NAMES: Record<string, StringDefault | 'timeout' | 'resetDelay'> = {
   'display-name': 'displayName',
   timeout: 'timeout',
   'reset-delay': 'resetDelay',
+  'max-concurrent-calls': 'maxConcurrentCalls',
 };
 
 interface DefaultsStore {
@@ -96,7 +100,7 @@ function readMetaDefaults(): SpacesCallButtonDefaults {
   for (const meta of metas) {
     const key = META_NAMES[meta.name.slice(META_PREFIX.length)];
     if (!key) continue;
-    defaults[key] = key === 'timeout' || key === 'resetDelay' ? Number(meta.content) : meta.content;
+    defaults[key] = NUMBER_DEFAULTS.has(key) ? Number(meta.content) : meta.content;
   }
   return defaults;
 }

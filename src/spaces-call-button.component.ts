@@ -1,6 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { CallError } from './call-error.js';
+import { callErrors, type CallError } from './call-error.js';
+import { enterCallGate } from './call-gate.js';
 import type { Receiver } from './call-response.js';
 import { resolveCallSettings } from './call-settings.js';
 import { createCallEvent, type CallStartDetail } from './events.js';
@@ -25,9 +26,13 @@ const IDLE: Activity = { status: 'idle' };
 const DEFAULT_RESET_DELAY = 4000;
 const MAX_SHOWN_INPUT = 40;
 
-/** The API client (and ky) load on the first sign of intent, not with the page. */
-let clientModule: Promise<typeof import('./spaces-client.js')> | undefined;
-const loadClient = () => (clientModule ??= import('./spaces-client.js'));
+/** The API client (and ky) load on the first sign of intent, not with the page; `undefined` if that failed. */
+let clientModule: Promise<typeof import('./spaces-client.js') | undefined> | undefined;
+const loadClient = () =>
+  (clientModule ??= import('./spaces-client.js').catch(() => {
+    clientModule = undefined; // the next click tries again
+    return undefined;
+  }));
 
 const phoneIcon = html`<svg part="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
   <path
@@ -103,6 +108,9 @@ export class SpacesCallButton extends LitElement {
   /** Milliseconds the "Calling …" status stays before the button is ready again; default 4000. */
   @property({ attribute: 'reset-delay', type: Number }) resetDelay?: number;
 
+  /** How many calls may be placed at once on the page, counting every button; default 1, `0` for no limit. */
+  @property({ attribute: 'max-concurrent-calls', type: Number }) maxConcurrentCalls?: number;
+
   /** Disables the button. */
   @property({ type: Boolean, reflect: true }) disabled = false;
 
@@ -173,29 +181,31 @@ export class SpacesCallButton extends LitElement {
     const resolved = resolveCallSettings(this, defaults, document.baseURI);
     const callType = resolved.ok ? resolved.settings.callType : this.callType || DEFAULT_CALL_TYPE;
     const base: CallStartDetail = { number: phone.e164, callType, ...(phone.extension ? { extension: phone.extension } : {}) };
-
-    if (!this.dispatchEvent(createCallEvent('spaces-call-start', base))) {
-      this.activity = IDLE;
-      return;
-    }
+    // Failures known before any request go straight to spaces-call-error: a start event promises a request.
     if (!resolved.ok) return this.fail(base, resolved.error);
+    const leaveGate = enterCallGate(resolved.settings.maxConcurrentCalls);
+    if (!leaveGate) return this.fail(base, callErrors.busy());
+    try {
+      if (!this.dispatchEvent(createCallEvent('spaces-call-start', base))) {
+        this.activity = IDLE;
+        return;
+      }
+      const { settings } = resolved;
+      const api = await client;
+      const request = { address: phone.e164, displayName: settings.displayName, callType, signal: controller.signal };
+      const outcome = api ? await api.createSpacesClient(settings).placeCall(request) : ({ ok: false, error: callErrors.network() } as const);
+      // Removed, or the number changed: this answer belongs to nobody any more.
+      if (controller.signal.aborted) return;
+      this.abortController = undefined;
 
-    const { settings } = resolved;
-    const outcome = await (await client).createSpacesClient(settings).placeCall({
-      address: phone.e164,
-      displayName: settings.displayName,
-      callType,
-      signal: controller.signal,
-    });
-    // Removed, or the number changed: this answer belongs to nobody any more.
-    if (controller.signal.aborted) return;
-    this.abortController = undefined;
-
-    if (!outcome.ok) return this.fail(base, outcome.error);
-    this.activity = { status: 'calling', receivers: outcome.receivers };
-    this.dispatchEvent(createCallEvent('spaces-call-success', { ...base, receivers: outcome.receivers, response: outcome.response }));
-    const resetDelay = this.resetDelay ?? defaults.resetDelay ?? DEFAULT_RESET_DELAY;
-    this.resetTimer = setTimeout(() => (this.activity = IDLE), resetDelay);
+      if (!outcome.ok) return this.fail(base, outcome.error);
+      this.activity = { status: 'calling', receivers: outcome.receivers };
+      this.dispatchEvent(createCallEvent('spaces-call-success', { ...base, receivers: outcome.receivers, response: outcome.response }));
+      const resetDelay = this.resetDelay ?? defaults.resetDelay ?? DEFAULT_RESET_DELAY;
+      this.resetTimer = setTimeout(() => (this.activity = IDLE), resetDelay);
+    } finally {
+      leaveGate();
+    }
   }
 
   protected override willUpdate(changed: PropertyValues): void {

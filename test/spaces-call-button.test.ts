@@ -175,13 +175,16 @@ describe('<spaces-call-button>', () => {
       expect(await api.requests()).to.have.length(2);
     });
 
-    it('explains a bad attribute without sending anything', async () => {
+    it('explains a bad attribute without a start event or a request', async () => {
       const el = await render(NUMBERS.success);
+      const starts = sinon.spy();
+      el.addEventListener('spaces-call-start', starts);
       el.setAttribute('token-type', 'basic');
       await el.call();
 
       expect(el.error).to.deep.include({ kind: 'bad-config' });
       expect(el.error!.message).to.contain('token-type must be "jwt" or "bearer"');
+      expect(starts.called).to.equal(false);
       expect(await api.requests()).to.have.length(0);
     });
 

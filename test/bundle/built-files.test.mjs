@@ -165,9 +165,12 @@ describe('pages we do not control', () => {
 
 describe('in Node, as server-side rendering frameworks import it', () => {
   it('imports by package name without throwing', async () => {
-    const module = await import('spaces-call-button');
+    // By name, through package.json's exports and their `node` condition (a variable, so that the
+    // type check does not need dist/ to exist yet).
+    const packageName = 'spaces-call-button';
+    const module = await import(packageName);
     assert.equal(typeof module.SpacesCallButton, 'function');
-    const element = await import('spaces-call-button/element');
+    const element = await import(`${packageName}/element`);
     assert.equal(typeof element.normalizePhone, 'function');
   });
 });
