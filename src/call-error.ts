@@ -1,7 +1,8 @@
 /**
- * Every way a call can fail, as a kind the host page can branch on and an
- * English message the button shows. Pure and DOM-free.
+ * Every way a call can fail, as a kind the host page can branch on, the facts behind it,
+ * and an English message (the button words it in its own language). Pure and DOM-free.
  */
+import { en } from './i18n/en.js';
 
 export type CallErrorKind =
   | 'no-token'
@@ -27,69 +28,49 @@ export interface CallError {
   status?: number;
   /** What the button shows; never holds the token. */
   message: string;
-}
-
-/** Facts about a failed HTTP answer that a message may mention. */
-export interface HttpFailure {
-  status: number;
-  /** The `message` field of a JSON error body, when there was one. */
+  /** The `message` field of a JSON error body, when there was one (the token, if echoed, is hidden). */
   serverMessage?: string;
   /** Seconds from a `Retry-After` header. */
   retryAfterSeconds?: number;
+  /** The timeout that ran out. */
+  timeoutMs?: number;
+  /** The refused API origin (`insecure-endpoint`). */
+  origin?: string;
+  /** What is wrong with the settings (`bad-config`), in English: it is for the page's developer. */
+  problem?: string;
+  /** Why a success answer could not be read (`bad-response`). */
+  unreadable?: 'not-json' | 'no-receivers';
+  /** The token provider threw (`no-token`). */
+  tokenProviderFailed?: boolean;
 }
 
-const LICENSE_HINT =
-  'The caller needs the Aura calling license, a whitelisted billing country and to be opted in to Spaces calling.';
+function callError(facts: Omit<CallError, 'message'>): CallError {
+  return { ...facts, message: en.error(facts) };
+}
 
 /** Maps an HTTP status that is not a success to a kind and a specific message. */
-export function httpError({ status, serverMessage, retryAfterSeconds }: HttpFailure): CallError {
-  const server = serverMessage ? ` The API said: “${serverMessage}”` : '';
-  if (status === 400) return { kind: 'bad-request', status, message: `The API rejected the call request.${server}` };
-  if (status === 401) {
-    return { kind: 'unauthorized', status, message: `The access token was rejected or has expired.${server}` };
-  }
-  if (status === 403) return { kind: 'forbidden', status, message: `Calling is not allowed for this user.${server} ${LICENSE_HINT}` };
-  if (status === 404) {
-    return { kind: 'not-found', status, message: `The calling API was not found: check the environment or api-base.${server}` };
-  }
-  if (status === 429) {
-    const wait = retryAfterSeconds === undefined ? 'Wait a moment' : `Wait ${formatWait(retryAfterSeconds)}`;
-    return { kind: 'rate-limited', status, message: `Too many call requests. ${wait} and try again.${server}` };
-  }
-  if (status >= 500 && status <= 599) {
-    return { kind: 'server', status, message: `The calling service failed (HTTP ${status}). Try again later.${server}` };
-  }
-  return { kind: 'http', status, message: `The calling API answered with an unexpected HTTP status ${status}.${server}` };
-}
-
-function formatWait(seconds: number): string {
-  if (seconds < 90) return `${seconds} second${seconds === 1 ? '' : 's'}`;
-  return `${Math.ceil(seconds / 60)} minutes`;
+export function httpError(facts: { status: number; serverMessage?: string; retryAfterSeconds?: number }): CallError {
+  const { status } = facts;
+  const kind =
+    ({ 400: 'bad-request', 401: 'unauthorized', 403: 'forbidden', 404: 'not-found', 429: 'rate-limited' } as const)[status] ??
+    (status >= 500 && status <= 599 ? 'server' : 'http');
+  return callError({ kind, ...withoutUndefined(facts) });
 }
 
 /** Failures that happen before or around an HTTP answer. */
 export const callErrors = {
-  noToken: (): CallError => ({ kind: 'no-token', message: 'No access token is configured, so no call was placed.' }),
-  tokenProviderFailed: (): CallError => ({ kind: 'no-token', message: 'The access token could not be obtained, so no call was placed.' }),
-  badConfig: (problem: string): CallError => ({ kind: 'bad-config', message: `The button is misconfigured: ${problem}.` }),
-  busy: (): CallError => ({ kind: 'busy', message: 'Another call is being placed. Try again in a moment.' }),
-  insecureEndpoint: (origin: string): CallError => ({
-    kind: 'insecure-endpoint',
-    message: `The token is only sent over https (or to this computer); ${origin} was refused.`,
-  }),
-  redirect: (): CallError => ({
-    kind: 'redirect',
-    message: 'The calling API answered with a redirect; it was not followed so that the token stays with the API.',
-  }),
-  badResponse: (status: number, why: string): CallError => ({
-    kind: 'bad-response',
-    status,
-    message: `The calling API sent an answer that could not be read (${why}). The call may or may not have been placed.`,
-  }),
-  network: (): CallError => ({ kind: 'network', message: 'The calling API could not be reached. Check the network connection.' }),
-  timeout: (ms: number): CallError => ({
-    kind: 'timeout',
-    message: `The calling API did not answer within ${ms / 1000} seconds. The call may or may not have been placed.`,
-  }),
-  aborted: (): CallError => ({ kind: 'aborted', message: 'The call request was cancelled.' }),
+  noToken: () => callError({ kind: 'no-token' }),
+  tokenProviderFailed: () => callError({ kind: 'no-token', tokenProviderFailed: true }),
+  badConfig: (problem: string) => callError({ kind: 'bad-config', problem }),
+  busy: () => callError({ kind: 'busy' }),
+  insecureEndpoint: (origin: string) => callError({ kind: 'insecure-endpoint', origin }),
+  redirect: () => callError({ kind: 'redirect' }),
+  badResponse: (status: number, unreadable: 'not-json' | 'no-receivers') => callError({ kind: 'bad-response', status, unreadable }),
+  network: () => callError({ kind: 'network' }),
+  timeout: (timeoutMs: number) => callError({ kind: 'timeout', timeoutMs }),
+  aborted: () => callError({ kind: 'aborted' }),
 } as const;
+
+function withoutUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}

@@ -1,5 +1,5 @@
 /** The events a `<spaces-call-button>` fires. They bubble, cross shadow roots and never carry the token. */
-import type { CallErrorKind } from './call-error.js';
+import type { CallError, CallErrorKind } from './call-error.js';
 
 export interface CallStartDetail {
   /** The number dialled, in E.164. */
@@ -7,6 +7,8 @@ export interface CallStartDetail {
   callType: string;
   /** The extension written with the number; shown to the user, not dialled. */
   extension?: string;
+  /** The element's `data-*` attributes (`data-record-id` → `recordId`), to tie the call to a CRM record. */
+  data: Record<string, string | undefined>;
 }
 
 export interface CallSuccessDetail extends CallStartDetail {
@@ -15,10 +17,8 @@ export interface CallSuccessDetail extends CallStartDetail {
   response: unknown;
 }
 
-export interface CallErrorDetail extends CallStartDetail {
+export interface CallErrorDetail extends CallStartDetail, Omit<CallError, 'kind'> {
   kind: CallErrorKind;
-  status?: number;
-  message: string;
 }
 
 export interface CallEventDetails {

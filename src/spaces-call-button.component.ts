@@ -4,8 +4,11 @@ import { callErrors, type CallError } from './call-error.js';
 import { enterCallGate } from './call-gate.js';
 import type { Receiver } from './call-response.js';
 import { resolveCallSettings } from './call-settings.js';
+import { shownNumber, statusText } from './button-text.js';
 import { createCallEvent, type CallStartDetail } from './events.js';
-import { texts } from './messages.js';
+import { en } from './i18n/en.js';
+import { languageOf, messagesFor } from './i18n/locale.js';
+import type { Messages } from './i18n/messages.js';
 import { documentRegion, onDefaultsChange, pageDefaults } from './page-defaults.js';
 import { DEFAULT_CALL_TYPE } from './api-defaults.js';
 import type { PhoneResult } from './phone.js';
@@ -24,7 +27,6 @@ type Activity =
 
 const IDLE: Activity = { status: 'idle' };
 const DEFAULT_RESET_DELAY = 4000;
-const MAX_SHOWN_INPUT = 40;
 
 /** The API client (and ky) load on the first sign of intent, not with the page; `undefined` if that failed. */
 let clientModule: Promise<typeof import('./spaces-client.js') | undefined> | undefined;
@@ -49,6 +51,9 @@ const phoneIcon = html`<svg part="icon" viewBox="0 0 24 24" aria-hidden="true" f
  * @event {CallSuccessEvent} spaces-call-success - The API accepted the call; `detail.receivers` holds each callee's status.
  * @event {CallErrorEvent} spaces-call-error - The call failed; `detail.kind` and `detail.message` say why.
  *
+ * @slot icon - Replaces the phone icon.
+ * @slot - Replaces the visible number (the accessible name still says it).
+ *
  * @csspart button - The `<button>`.
  * @csspart icon - The phone icon.
  * @csspart number - The formatted number (or the input, when invalid).
@@ -68,6 +73,7 @@ const phoneIcon = html`<svg part="icon" viewBox="0 0 24 24" aria-hidden="true" f
  * @cssprop --spaces-call-button-status-color - Status text colour.
  * @cssprop --spaces-call-button-calling-color - Status colour while calling.
  * @cssprop --spaces-call-button-error-color - Status colour for errors and invalid numbers.
+ * @cssprop --spaces-call-button-font-size - Font size (default: inherited, at least 12px).
  *
  * @cssstate idle - Ready to call (also while the number is being checked).
  * @cssstate invalid - The number cannot be called; the status says why.
@@ -114,6 +120,27 @@ export class SpacesCallButton extends LitElement {
   /** Disables the button. */
   @property({ type: Boolean, reflect: true }) disabled = false;
 
+  /** The look: `button` (default, outlined), `link` (text only) or `icon` (the icon alone; the name is still announced). */
+  @property({ reflect: true }) variant: 'button' | 'link' | 'icon' = 'button';
+
+  /** `small`, `medium` (default) or `large`. */
+  @property({ reflect: true }) size: 'small' | 'medium' | 'large' = 'medium';
+
+  /** Shows only the last `visible-digits` digits of the number; the full number is still dialled. */
+  @property({ type: Boolean, reflect: true }) masked = false;
+
+  /** How many trailing digits a masked number shows; default 4. */
+  @property({ attribute: 'visible-digits', type: Number }) visibleDigits = 4;
+
+  /** Replaces the accessible name ("Call {number}"); `{number}` stands for the shown number. */
+  @property() label?: string;
+
+  /** Replaces the "Placing call…" status. */
+  @property({ attribute: 'placing-label' }) placingLabel?: string;
+
+  /** Replaces the "Calling {name}…" status; `{name}` stands for the callee. */
+  @property({ attribute: 'calling-label' }) callingLabel?: string;
+
   /** The recommended token source: `({ forceRefresh }) => token`, asked before each call and again once after a 401. */
   @property({ attribute: false }) getToken?: TokenProvider;
 
@@ -122,6 +149,8 @@ export class SpacesCallButton extends LitElement {
   @state() private phone?: PhoneResult;
   /** Bumped when the page defaults change, so that they are read again. */
   @state() private defaultsVersion = 0;
+  /** The texts in the language of the nearest `lang`. */
+  @state() private messages: Messages = en;
 
   private readonly internals = this.attachInternals();
   /** The normalization under way while `phone` is undefined. */
@@ -147,9 +176,19 @@ export class SpacesCallButton extends LitElement {
     return this.activity.status === 'error' ? this.activity.error : null;
   }
 
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, 'lang'];
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     this.unsubscribe = onDefaultsChange(() => this.defaultsVersion++);
+    this.updateLanguage();
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    super.attributeChangedCallback(name, old, value);
+    if (name === 'lang' && this.isConnected) this.updateLanguage();
   }
 
   override disconnectedCallback(): void {
@@ -180,7 +219,12 @@ export class SpacesCallButton extends LitElement {
     const defaults = pageDefaults();
     const resolved = resolveCallSettings(this, defaults, document.baseURI);
     const callType = resolved.ok ? resolved.settings.callType : this.callType || DEFAULT_CALL_TYPE;
-    const base: CallStartDetail = { number: phone.e164, callType, ...(phone.extension ? { extension: phone.extension } : {}) };
+    const base: CallStartDetail = {
+      number: phone.e164,
+      callType,
+      ...(phone.extension ? { extension: phone.extension } : {}),
+      data: { ...this.dataset },
+    };
     // Failures known before any request go straight to spaces-call-error: a start event promises a request.
     if (!resolved.ok) return this.fail(base, resolved.error);
     const leaveGate = enterCallGate(resolved.settings.maxConcurrentCalls);
@@ -244,14 +288,22 @@ export class SpacesCallButton extends LitElement {
   }
 
   protected override render() {
-    const { phone, activity } = this;
+    const { phone, activity, messages } = this;
     const busy = activity.status === 'placing' || activity.status === 'calling';
-    const shown = phone?.ok ? phone.display : (this.number ?? '').slice(0, MAX_SHOWN_INPUT);
-    const extension = phone?.ok && phone.extension;
+    const shown = shownNumber(phone, this.number ?? '', messages, this);
+    const status = statusText(
+      {
+        phone,
+        ...activity,
+        nameOf: (receiver) => this.nameOf(receiver),
+      },
+      messages,
+      this,
+    );
     return html`<button
         type="button"
         part="button"
-        aria-label=${texts.callLabel(shown, extension || undefined)}
+        aria-label=${shown.label}
         aria-describedby="status"
         aria-disabled=${phone?.ok === false || busy ? 'true' : nothing}
         ?disabled=${this.disabled}
@@ -259,36 +311,30 @@ export class SpacesCallButton extends LitElement {
         @pointerenter=${loadClient}
         @focus=${loadClient}
       >
-        ${phoneIcon}<span part="number">${shown}</span>${extension
-          ? html`<span part="extension">${texts.extension(extension)}</span>`
-          : nothing}
-      </button><span part="status" id="status" role="status">${this.statusText()}</span>`;
+        <slot name="icon">${phoneIcon}</slot><slot
+          ><span part="number">${shown.text}</span>${shown.extension
+            ? html`<span part="extension">${shown.extension}</span>`
+            : nothing}</slot
+        >
+      </button><span part="status" id="status" role="status">${status}</span>`;
   }
 
-  private statusText(): string {
-    const { phone, activity } = this;
-    if (phone?.ok === false) return texts.invalid(phone.reason);
-    switch (activity.status) {
-      case 'idle':
-        return '';
-      case 'placing':
-        return texts.placing;
-      case 'calling':
-        return activity.receivers.map((receiver) => this.describeReceiver(receiver)).join('; ');
-      case 'error':
-        return activity.error.message;
-    }
-  }
-
-  private describeReceiver({ displayname, address, callStatus }: Receiver): string {
-    // A display name that is a phone number is shown formatted like the button's own.
+  /** A receiver's name: a number is formatted like the button's own (and masked with it). */
+  private nameOf({ displayname, address }: Receiver): string {
     const name = displayname || address;
     const phone = normalizeNumber(name, this.country);
-    const shown = !(phone instanceof Promise) && phone.ok ? phone.display : name;
-    return callStatus === 'calling' ? texts.calling(shown) : texts.receiverStatus(shown, callStatus || 'unknown');
+    if (phone instanceof Promise || !phone.ok) return name;
+    return shownNumber(phone, name, this.messages, this).text;
   }
 
-  private fail(base: CallStartDetail, error: CallError): void {
+  private updateLanguage(): void {
+    const messages = messagesFor(languageOf(this));
+    if (messages instanceof Promise) void messages.then((loaded) => (this.messages = loaded));
+    else this.messages = messages;
+  }
+
+  private fail(base: CallStartDetail, englishError: CallError): void {
+    const error = { ...englishError, message: this.messages.error(englishError) };
     this.activity = { status: 'error', error };
     this.dispatchEvent(createCallEvent('spaces-call-error', { ...base, ...error }));
   }

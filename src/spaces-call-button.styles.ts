@@ -2,19 +2,21 @@ import { css } from 'lit';
 
 export const styles = css`
   :host {
-    --_color: var(--spaces-call-button-color, #0b57d0);
+    --_color: var(--spaces-call-button-color, light-dark(#0b57d0, #a8c7fa));
     --_background: var(--spaces-call-button-background, transparent);
-    --_hover-background: var(--spaces-call-button-hover-background, color-mix(in srgb, var(--_color) 10%, transparent));
-    --_border: var(--spaces-call-button-border, 1px solid color-mix(in srgb, var(--_color) 45%, transparent));
+    --_hover-background: var(--spaces-call-button-hover-background, color-mix(in srgb, var(--_color) 12%, transparent));
+    --_border: var(--spaces-call-button-border, 1px solid color-mix(in srgb, var(--_color) 50%, transparent));
     --_radius: var(--spaces-call-button-radius, 999px);
     --_font: var(--spaces-call-button-font, inherit);
+    --_font-size: var(--spaces-call-button-font-size, 1em);
     --_gap: var(--spaces-call-button-gap, 0.4em);
     --_padding: var(--spaces-call-button-padding, 0.25em 0.75em);
     --_icon-size: var(--spaces-call-button-icon-size, 1.1em);
     --_focus-ring: var(--spaces-call-button-focus-ring, 2px solid var(--_color));
-    --_status-color: var(--spaces-call-button-status-color, #3c4043);
-    --_error-color: var(--spaces-call-button-error-color, #b3261e);
-    --_calling-color: var(--spaces-call-button-calling-color, #146c2e);
+    --_status-color: var(--spaces-call-button-status-color, light-dark(#3c4043, #c4c7c5));
+    --_error-color: var(--spaces-call-button-error-color, light-dark(#b3261e, #f2b8b5));
+    --_calling-color: var(--spaces-call-button-calling-color, light-dark(#146c2e, #6dd58c));
+    --_scale: 1;
 
     display: inline-flex;
     flex-wrap: wrap;
@@ -23,6 +25,12 @@ export const styles = css`
     max-width: 100%;
     font: var(--_font);
     vertical-align: middle;
+  }
+  :host([size='small']) {
+    --_scale: 0.875;
+  }
+  :host([size='large']) {
+    --_scale: 1.25;
   }
 
   [part='button'] {
@@ -40,8 +48,8 @@ export const styles = css`
     background: var(--_background);
     color: var(--_color);
     font-family: inherit;
-    /* A page rule that reaches the host (\`* { font-size: 0 }\`) cannot make the text illegible. */
-    font-size: max(1em, 12px);
+    /* A page rule that reaches the host, such as * { font-size: 0 }, cannot make the text illegible. */
+    font-size: max(calc(var(--_font-size) * var(--_scale)), 12px);
     line-height: 1.3;
     cursor: pointer;
     white-space: nowrap;
@@ -63,7 +71,24 @@ export const styles = css`
     cursor: progress;
   }
 
-  [part='icon'] {
+  :host([variant='link']) [part='button'] {
+    border-color: transparent;
+    border-radius: 2px;
+    padding: 0 0.1em;
+    background: none;
+    text-decoration: underline;
+    text-underline-offset: 0.15em;
+  }
+  :host([variant='icon']) [part='button'] {
+    justify-content: center;
+    padding: 0.3em;
+  }
+  :host([variant='icon']) slot:not([name]) {
+    display: none;
+  }
+
+  [part='icon'],
+  ::slotted([slot='icon']) {
     width: var(--_icon-size);
     height: var(--_icon-size);
     flex: none;
@@ -83,18 +108,20 @@ export const styles = css`
     }
   }
 
+  /* A phone number reads left to right, also in right-to-left text. */
   [part='number'] {
     direction: ltr;
     unicode-bidi: isolate;
   }
   [part='extension'] {
+    margin-inline-start: 0.3em;
     opacity: 0.8;
   }
 
   [part='status'] {
     flex: 1 1 16em;
     min-width: 0;
-    font-size: max(0.875em, 12px);
+    font-size: max(calc(0.875 * var(--_font-size) * var(--_scale)), 12px);
     line-height: 1.3;
     color: var(--_status-color);
   }
@@ -113,6 +140,15 @@ export const styles = css`
   @media (forced-colors: active) {
     [part='button'] {
       border: 1px solid ButtonText;
+      color: ButtonText;
+    }
+    :host(:state(invalid)) [part='button'],
+    [part='button']:disabled {
+      border-color: GrayText;
+      color: GrayText;
+    }
+    [part='button']:focus-visible {
+      outline-color: Highlight;
     }
   }
 `;

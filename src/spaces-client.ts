@@ -151,9 +151,9 @@ async function readOutcome(response: Response, token: string): Promise<CallOutco
     return { ok: false, error: httpError({ status: response.status, serverMessage, retryAfterSeconds: retryAfter(response) }) };
   }
   const parsed = parseJson(body);
-  if (parsed === undefined) return { ok: false, error: callErrors.badResponse(response.status, 'not JSON') };
+  if (parsed === undefined) return { ok: false, error: callErrors.badResponse(response.status, 'not-json') };
   const receivers = readReceivers(parsed);
-  if (!receivers) return { ok: false, error: callErrors.badResponse(response.status, 'no receivers') };
+  if (!receivers) return { ok: false, error: callErrors.badResponse(response.status, 'no-receivers') };
   return { ok: true, status: response.status, receivers, response: parsed };
 }
 

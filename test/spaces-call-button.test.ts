@@ -64,7 +64,7 @@ describe('<spaces-call-button>', () => {
       const start = oneEvent(el, 'spaces-call-start');
       parts(el).button.click();
 
-      expect((await start).detail).to.deep.equal({ number: '+442079460958', callType: 'aura', extension: '42' });
+      expect((await start).detail).to.deep.equal({ number: '+442079460958', callType: 'aura', extension: '42', data: {} });
       expect(parts(el).extension).to.equal('ext. 42');
       expect(parts(el).button.getAttribute('aria-label')).to.equal('Call 020 7946 0958, extension 42');
       await settled(el);
@@ -261,5 +261,28 @@ describe('<spaces-call-button>', () => {
       expect(parts(el).button.disabled).to.equal(true);
       expect(await api.requests()).to.have.length(0);
     });
+  });
+});
+
+describe('CRM context in events', () => {
+  it('every event carries the element’s data-* attributes', async () => {
+    const api = mockApi();
+    const el = await fixture<SpacesCallButton>(html`<spaces-call-button
+      number=${NUMBERS.success}
+      data-record-id="003XX01"
+      data-object-type="contact"
+      api-base=${api.apiBase}
+      token=${TOKEN}
+    ></spaces-call-button>`);
+    const details: unknown[] = [];
+    for (const type of ['spaces-call-start', 'spaces-call-success'] as const) {
+      el.addEventListener(type, (event) => details.push(event.detail.data));
+    }
+    await el.call();
+
+    expect(details).to.deep.equal([
+      { recordId: '003XX01', objectType: 'contact' },
+      { recordId: '003XX01', objectType: 'contact' },
+    ]);
   });
 });

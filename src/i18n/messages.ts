@@ -1,0 +1,19 @@
+/** What a translation of the button provides. English (en.ts) is built in; the others load when used. */
+import type { CallError } from '../call-error.js';
+import type { InvalidPhoneReason } from '../phone.js';
+
+/** A call error without its message: the facts a translation words. */
+export type ErrorFacts = Omit<CallError, 'message'>;
+
+export interface Messages {
+  /** The button's accessible name. */
+  callLabel(number: string, extension?: string): string;
+  /** The accessible name when the number is masked: only its last digits are said. */
+  callMaskedLabel(lastDigits: string): string;
+  extension(extension: string): string;
+  invalid(reason: InvalidPhoneReason): string;
+  placing: string;
+  calling(name: string): string;
+  receiverStatus(name: string, status: string): string;
+  error(facts: ErrorFacts): string;
+}
