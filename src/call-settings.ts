@@ -8,7 +8,7 @@ import { DEFAULT_MAX_CONCURRENT_CALLS } from './call-gate.js';
 import type { SpacesCallButtonDefaults } from './page-defaults.js';
 import type { SpacesClientOptions } from './spaces-client.js';
 
-export type ButtonSettings = Omit<SpacesCallButtonDefaults, 'defaultCountry' | 'resetDelay'>;
+export type ButtonSettings = Omit<SpacesCallButtonDefaults, 'defaultCountry' | 'resetDelay' | 'upgradeTelLinks'>;
 
 export interface CallSettings extends SpacesClientOptions {
   callType: string;

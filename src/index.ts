@@ -3,6 +3,7 @@ export { SpacesCallButton, type CallStatus } from './spaces-call-button.componen
 export { createSpacesClient, isSecureOrigin, type SpacesClient, type SpacesClientOptions, type PlaceCallRequest, type CallOutcome, type TokenProvider, type TokenType } from './spaces-client.js';
 export { normalizePhone, type PhoneResult, type InvalidPhoneReason } from './phone.js';
 export { configureSpacesCallButtons, type SpacesCallButtonDefaults } from './page-defaults.js';
+export { upgradeTelLinks } from './tel-links.js';
 export type { CallError, CallErrorKind } from './call-error.js';
 export type { Receiver } from './call-response.js';
 export type * from './events.js';

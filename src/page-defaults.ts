@@ -21,14 +21,16 @@ export interface SpacesCallButtonDefaults {
   timeout?: number;
   resetDelay?: number;
   maxConcurrentCalls?: number;
+  /** Turn the page's `<a href="tel:">` links into call buttons (see tel-links.ts). */
+  upgradeTelLinks?: boolean;
 }
 
 type NumberDefault = 'timeout' | 'resetDelay' | 'maxConcurrentCalls';
-type StringDefault = Exclude<keyof SpacesCallButtonDefaults, 'getToken' | NumberDefault>;
+type StringDefault = Exclude<keyof SpacesCallButtonDefaults, 'getToken' | 'upgradeTelLinks' | NumberDefault>;
 
 const META_PREFIX = 'spaces-call-button:';
 const NUMBER_DEFAULTS = new Set<string>(['timeout', 'resetDelay', 'maxConcurrentCalls']);
-const META_NAMES: Record<string, StringDefault | NumberDefault> = {
+const META_NAMES: Record<string, StringDefault | NumberDefault | 'upgradeTelLinks'> = {
   token: 'token',
   'token-type': 'tokenType',
   'default-country': 'defaultCountry',
@@ -39,6 +41,7 @@ const META_NAMES: Record<string, StringDefault | NumberDefault> = {
   timeout: 'timeout',
   'reset-delay': 'resetDelay',
   'max-concurrent-calls': 'maxConcurrentCalls',
+  'upgrade-tel-links': 'upgradeTelLinks',
 };
 
 interface DefaultsStore {
@@ -95,12 +98,13 @@ export function documentRegion(): string | undefined {
 }
 
 function readMetaDefaults(): SpacesCallButtonDefaults {
-  const defaults: Record<string, string | number> = {};
+  const defaults: Record<string, string | number | boolean> = {};
   const metas = globalThis.document?.querySelectorAll<HTMLMetaElement>(`meta[name^="${META_PREFIX}"]`) ?? [];
   for (const meta of metas) {
     const key = META_NAMES[meta.name.slice(META_PREFIX.length)];
     if (!key) continue;
-    defaults[key] = NUMBER_DEFAULTS.has(key) ? Number(meta.content) : meta.content;
+    defaults[key] =
+      key === 'upgradeTelLinks' ? meta.content.trim() === 'true' : NUMBER_DEFAULTS.has(key) ? Number(meta.content) : meta.content;
   }
   return defaults;
 }

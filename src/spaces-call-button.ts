@@ -5,12 +5,21 @@
  * side effects is in index.ts.
  */
 import './script-base.js';
+import { pageDefaults } from './page-defaults.js';
 import { SpacesCallButton } from './spaces-call-button.component.js';
+import { upgradeTelLinks } from './tel-links.js';
 
 export { SpacesCallButton, type CallStatus } from './spaces-call-button.component.js';
 export { configureSpacesCallButtons, type SpacesCallButtonDefaults } from './page-defaults.js';
+export { upgradeTelLinks } from './tel-links.js';
 export type * from './events.js';
 
 if (globalThis.customElements && !customElements.get('spaces-call-button')) {
   customElements.define('spaces-call-button', SpacesCallButton);
+  if (pageDefaults().upgradeTelLinks) whenParsed(() => upgradeTelLinks());
+}
+
+function whenParsed(run: () => void): void {
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', run, { once: true });
+  else run();
 }
