@@ -104,7 +104,5 @@ export default defineConfig(({ command, mode }) => ({
   plugins: command === 'serve' ? [mockSpacesApi()] : mode === 'node' ? [] : [phoneMetadataChunks()],
   server: { port: 5173 },
   ...(mode === 'node' ? { ssr: { noExternal: true, resolve: { conditions: ['node'], externalConditions: ['node'] } } } : {}),
-  // A classic script has no import.meta; script-base.ts reads document.currentScript there instead.
-  ...(mode === 'iife' ? { define: { 'import.meta.url': 'undefined' } } : {}),
   build: { target: 'es2022', ...libraryBuild(mode) },
 }));

@@ -7,7 +7,6 @@
 import { parseIncompletePhoneNumber, type MetadataJson } from 'libphonenumber-js/core';
 import { callingCodeOf, callingCodes, metadataVersion } from 'virtual:phone-calling-codes';
 import { fromTelUri } from './phone.js';
-import { scriptBase } from './script-base.js';
 
 type Chunk = Partial<Pick<MetadataJson, 'country_calling_codes' | 'countries' | 'nonGeographic'>>;
 
@@ -31,7 +30,9 @@ export function metadataFor(input: string, country?: string): MetadataJson | Pro
 function load(code: string): Promise<void> {
   let pending = loading.get(code);
   if (!pending) {
-    pending = import(/* @vite-ignore */ new URL(`phone-metadata/${code}.js`, scriptBase).href).then(
+    // Relative to this chunk in dist/ (import() resolves against the importing script's URL, classic
+    // scripts included), and a pattern that an app's bundler follows to copy the files.
+    pending = import(/* @vite-ignore */ `./phone-metadata/${code}.js`).then(
       ({ default: chunk }: { default: Chunk }) => {
         Object.assign(merged.country_calling_codes, chunk.country_calling_codes);
         Object.assign(merged.countries, chunk.countries);

@@ -4,7 +4,6 @@
  * are what the classic script puts on `window.SpacesCallButton`; the full API without
  * side effects is in index.ts.
  */
-import './script-base.js';
 import { pageDefaults } from './page-defaults.js';
 import { SpacesCallButton } from './spaces-call-button.component.js';
 import { upgradeTelLinks } from './tel-links.js';

@@ -1,0 +1,91 @@
+// @ts-check
+/**
+ * The button in a React 19 app and a Vue 3 app, each bundled as an app would be (esbuild), served
+ * plainly and driven in Chromium: properties (a token provider function), attributes, events.
+ */
+import assert from 'node:assert/strict';
+import { copyFile, mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { chromium } from 'playwright-core';
+import { createMockSpacesApi } from '../../demo/mock-spaces-api.js';
+import { CHROMIUM_ARGS, chromiumPath } from '../support/chromium.mjs';
+import { listen, serveStatic } from '../support/static-server.mjs';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+/** @type {import('playwright-core').Browser} */
+let browser;
+/** @type {Awaited<ReturnType<typeof listen>>} */
+let api;
+const folders = /** @type {string[]} */ ([]);
+
+before(async () => {
+  const mock = createMockSpacesApi();
+  api = await listen(createServer((req, res) => mock.handle(req, res) || res.writeHead(404).end()), 'localhost');
+  browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+});
+after(async () => {
+  await browser?.close();
+  await api?.close();
+  await Promise.all(folders.map((folder) => rm(folder, { recursive: true, force: true })));
+});
+
+/** @param {string} entry */
+async function bundle(entry) {
+  const folder = await mkdtemp(join(tmpdir(), 'spaces-call-button-app-'));
+  folders.push(folder);
+  await build({
+    entryPoints: [join(here, entry)],
+    bundle: true,
+    format: 'esm',
+    outfile: join(folder, 'app.js'),
+    jsx: 'automatic',
+    tsconfig: fileURLToPath(new URL('../../tsconfig.json', import.meta.url)),
+    define: { 'process.env.NODE_ENV': '"production"', __VUE_OPTIONS_API__: 'false', __VUE_PROD_DEVTOOLS__: 'false', __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false' },
+    logLevel: 'error',
+  });
+  await copyFile(join(here, 'app.html'), join(folder, 'index.html'));
+  return folder;
+}
+
+for (const [framework, entry, id, token] of [
+  ['React 19', 'react-app.tsx', 'react-button', 'react-token'],
+  ['Vue 3', 'vue-app.ts', 'vue-button', 'vue-token'],
+]) {
+  describe(framework, () => {
+    it('sets attributes and the token provider property, re-renders the number, and hears the events', async () => {
+      const session = `${api.origin}/mock/${id}`;
+      const site = await serveStatic(await bundle(entry));
+      const page = await browser.newPage();
+      const errors = /** @type {string[]} */ ([]);
+      page.on('pageerror', (error) => errors.push(error.message));
+      await page.goto(`${site.origin}/index.html?api=${encodeURIComponent(session)}`);
+
+      const button = page.locator(`#${id}`);
+      assert.equal(await button.evaluate((el) => typeof (/** @type {any} */ (el).getToken)), 'function', 'getToken is a property');
+      await button.locator('button').click();
+      await page.waitForFunction(() => document.querySelector('#log')?.textContent === '+442079460958');
+
+      await page.click('#change-number');
+      await page.waitForFunction((sel) => /** @type {any} */ (document.querySelector(sel))?.e164 === '+12025550143', `#${id}`);
+      await button.locator('button').click();
+      await page.waitForFunction(() => document.querySelector('#log')?.textContent === '+442079460958,+12025550143');
+
+      const requests = await (await fetch(`${session}/__log`)).json();
+      assert.deepEqual(
+        requests.map((/** @type {any} */ r) => [r.token, r.callees[0].address]),
+        [
+          [token, '+442079460958'],
+          [token, '+12025550143'],
+        ],
+      );
+      assert.deepEqual(errors, []);
+      await page.close();
+      await site.close();
+    });
+  });
+}
