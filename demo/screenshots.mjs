@@ -6,11 +6,8 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { createServer } from 'vite';
-import { CHROMIUM_ARGS, chromiumPath } from '../test/support/chromium.mjs';
+import { startDemo } from './demo-server.mjs';
 
-const repo = fileURLToPath(new URL('..', import.meta.url));
 const outDir = fileURLToPath(new URL('./screenshots/', import.meta.url));
 const VIEWPORT = { width: 1280, height: 800 };
 
@@ -92,18 +89,20 @@ async function recordPage(page) {
 }
 
 /**
- * Every reserved number clicked at once; the slow one is still placing its call.
+ * Every reserved number called in turn (one call is placed at a time); the slow one, last, is still placing.
  * @param {Page} page
  */
 async function scenarios(page) {
   await page.click('[data-nav=scenarios]');
-  const buttons = await page.$$('#scenario-rows spaces-call-button [part=button]');
-  for (const button of buttons) await button.click();
-  await page.waitForFunction(() => {
-    const buttons = /** @type {NodeListOf<SpacesCallButton>} */ (document.querySelectorAll('#scenario-rows spaces-call-button'));
-    const statuses = [...buttons].map((button) => button.status);
-    return statuses.filter((status) => status === 'placing').length === 1;
-  });
+  const count = await page.locator('#scenario-rows spaces-call-button').count();
+  const slow = await page.locator('#scenario-rows spaces-call-button[number*="0907"]').count();
+  for (let index = 0; index < count; index++) {
+    const selector = `#scenario-rows tr:nth-child(${index + 1}) spaces-call-button`;
+    if ((await page.locator(selector).getAttribute('number'))?.includes('0907')) continue;
+    await page.click(`${selector} [part=button]`);
+    await page.waitForFunction((sel) => /** @type {SpacesCallButton | null} */ (document.querySelector(sel))?.status !== 'placing', selector);
+  }
+  if (slow) await page.click('#scenario-rows spaces-call-button[number*="0907"] [part=button]');
   await page.$eval('#main', (main) => (main.scrollTop = 0));
   await shoot(page, 'scenarios.png');
 }
@@ -127,23 +126,14 @@ async function embed(page) {
   await shoot(page, 'embed.png');
 }
 
-const server = await createServer({
-  root: repo,
-  configFile: `${repo}vite.config.ts`,
-  server: { port: 0 },
-  logLevel: 'warn',
-});
-await server.listen();
-const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+const demo = await startDemo();
 try {
   await mkdir(outDir, { recursive: true });
-  const page = await browser.newPage({ viewport: VIEWPORT, reducedMotion: 'reduce' });
+  const page = await demo.browser.newPage({ viewport: VIEWPORT, reducedMotion: 'reduce' });
   /** @type {Error[]} */
   const pageErrors = [];
   page.on('pageerror', (error) => pageErrors.push(error));
-  const url = server.resolvedUrls?.local[0];
-  if (!url) throw new Error('The dev server has no local URL.');
-  await page.goto(url);
+  await page.goto(demo.origin);
   await page.waitForSelector('#contact-rows spaces-call-button');
   // The buttons load their phone data lazily; `updateComplete` also waits for each number's check.
   await page.$$eval('#contact-rows spaces-call-button', (buttons) =>
@@ -153,6 +143,5 @@ try {
   if (pageErrors.length > 0) throw new AggregateError(pageErrors, 'The demo page threw.');
   console.log(`Screenshots written to ${outDir}`);
 } finally {
-  await browser.close();
-  await server.close();
+  await demo.close();
 }

@@ -33,7 +33,25 @@ export function shownNumber(
   phone: PhoneResult | undefined,
   input: string,
   messages: Messages,
-  { masked = false, visibleDigits = 4, label }: { masked?: boolean; visibleDigits?: number; label?: string } = {},
+  {
+    masked = false,
+    visibleDigits = 4,
+    label,
+    slottedText,
+  }: { masked?: boolean; visibleDigits?: number; label?: string; slottedText?: string } = {},
+): ShownNumber {
+  const shown = shownNumberOnly(phone, input, messages, masked, visibleDigits, label);
+  // Words put in the label slot are what sighted users read: the accessible name starts with them.
+  return slottedText ? { ...shown, label: `${slottedText}: ${shown.text}` } : shown;
+}
+
+function shownNumberOnly(
+  phone: PhoneResult | undefined,
+  input: string,
+  messages: Messages,
+  masked: boolean,
+  visibleDigits: number,
+  label: string | undefined,
 ): ShownNumber {
   if (!phone?.ok) {
     const text = input.slice(0, MAX_SHOWN_INPUT);

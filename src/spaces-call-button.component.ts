@@ -151,6 +151,8 @@ export class SpacesCallButton extends LitElement {
   @state() private defaultsVersion = 0;
   /** The texts in the language of the nearest `lang`. */
   @state() private messages: Messages = en;
+  /** The words the page put in the default slot, if any: they lead the accessible name. */
+  @state() private slottedText = '';
 
   private readonly internals = this.attachInternals();
   /** The normalization under way while `phone` is undefined. */
@@ -290,7 +292,8 @@ export class SpacesCallButton extends LitElement {
   protected override render() {
     const { phone, activity, messages } = this;
     const busy = activity.status === 'placing' || activity.status === 'calling';
-    const shown = shownNumber(phone, this.number ?? '', messages, this);
+    const { masked, visibleDigits, label, slottedText } = this;
+    const shown = shownNumber(phone, this.number ?? '', messages, { masked, visibleDigits, label, slottedText });
     const status = statusText(
       {
         phone,
@@ -311,7 +314,7 @@ export class SpacesCallButton extends LitElement {
         @pointerenter=${loadClient}
         @focus=${loadClient}
       >
-        <slot name="icon">${phoneIcon}</slot><slot
+        <slot name="icon">${phoneIcon}</slot><slot @slotchange=${this.readSlottedText}
           ><span part="number">${shown.text}</span>${shown.extension
             ? html`<span part="extension">${shown.extension}</span>`
             : nothing}</slot
@@ -319,12 +322,21 @@ export class SpacesCallButton extends LitElement {
       </button><span part="status" id="status" role="status">${status}</span>`;
   }
 
+  private readSlottedText(event: Event): void {
+    const slot = event.target as HTMLSlotElement;
+    this.slottedText = slot
+      .assignedNodes()
+      .map((node) => node.textContent)
+      .join('')
+      .trim();
+  }
+
   /** A receiver's name: a number is formatted like the button's own (and masked with it). */
   private nameOf({ displayname, address }: Receiver): string {
     const name = displayname || address;
     const phone = normalizeNumber(name, this.country);
     if (phone instanceof Promise || !phone.ok) return name;
-    return shownNumber(phone, name, this.messages, this).text;
+    return shownNumber(phone, name, this.messages, { masked: this.masked, visibleDigits: this.visibleDigits }).text;
   }
 
   private updateLanguage(): void {

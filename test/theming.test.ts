@@ -53,7 +53,6 @@ describe('theming', () => {
     >`);
     const slots = [...el.shadowRoot!.querySelectorAll('slot')].map((slot) => slot.assignedElements().map((e) => e.id));
     expect(slots).to.deep.equal([['my-icon'], ['my-label']]);
-    expect(part(el, 'button').getAttribute('aria-label')).to.equal('Call +44 20 7946 0958');
   });
 
   it('follows the page into dark mode through color-scheme', async () => {
@@ -114,5 +113,14 @@ describe('label overrides', () => {
     expect(part(el, 'status').textContent).to.equal('Dialling…');
     await placed;
     expect(part(el, 'status').textContent).to.equal('Ringing Ada');
+  });
+});
+
+describe('a label in the slot', () => {
+  it('leads the accessible name, so that what is read is what is seen', async () => {
+    const el = await fixture<SpacesCallButton>(html`<spaces-call-button number="+44 20 7946 0958">Call the office</spaces-call-button>`);
+    await el.updateComplete;
+    expect(part(el, 'button').getAttribute('aria-label')).to.equal('Call the office: +44 20 7946 0958');
+    await expect(el).to.be.accessible();
   });
 });
