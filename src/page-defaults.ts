@@ -46,7 +46,9 @@ const META_NAMES: Record<string, StringDefault | NumberDefault | 'upgradeTelLink
 
 interface DefaultsStore {
   script: SpacesCallButtonDefaults;
+  /** The `<meta>` defaults as last read; dropped when the page's meta tags change. */
   meta?: SpacesCallButtonDefaults;
+  watchingMeta?: boolean;
   listeners: Set<() => void>;
 }
 
@@ -67,12 +69,19 @@ const store: DefaultsStore = ((globalThis as { [STORE_KEY]?: DefaultsStore })[ST
  */
 export function configureSpacesCallButtons(defaults: SpacesCallButtonDefaults): void {
   store.script = { ...store.script, ...defaults };
+  notify();
+}
+
+function notify(): void {
   for (const listener of store.listeners) listener();
 }
 
 /** The merged page defaults: script over `<meta>` tags. */
 export function pageDefaults(): SpacesCallButtonDefaults {
-  store.meta ??= readMetaDefaults();
+  if (!store.meta) {
+    store.meta = readMetaDefaults();
+    watchMetaTags();
+  }
   const merged: SpacesCallButtonDefaults = { ...store.meta };
   for (const [key, value] of Object.entries(store.script)) {
     if (value !== undefined) Object.assign(merged, { [key]: value });
@@ -95,6 +104,25 @@ export function documentRegion(): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Meta tags can arrive after the first read: a script in the head before them, or a single-page
+ * app that adds them later. Read once, then again only when one of ours changes.
+ */
+function watchMetaTags(): void {
+  const head = globalThis.document?.head;
+  if (store.watchingMeta || !head) return;
+  store.watchingMeta = true;
+  const ours = (node: Node) => node instanceof HTMLMetaElement && node.name.startsWith(META_PREFIX);
+  new MutationObserver((mutations) => {
+    const changed = mutations.some(
+      (mutation) => ours(mutation.target) || [...mutation.addedNodes, ...mutation.removedNodes].some(ours),
+    );
+    if (!changed) return;
+    store.meta = undefined;
+    notify();
+  }).observe(head, { childList: true, subtree: true, attributes: true, attributeFilter: ['name', 'content'] });
 }
 
 function readMetaDefaults(): SpacesCallButtonDefaults {

@@ -15,7 +15,9 @@ export type * from './events.js';
 
 if (globalThis.customElements && !customElements.get('spaces-call-button')) {
   customElements.define('spaces-call-button', SpacesCallButton);
-  if (pageDefaults().upgradeTelLinks) whenParsed(() => upgradeTelLinks());
+  whenParsed(() => {
+    if (pageDefaults().upgradeTelLinks) upgradeTelLinks();
+  });
 }
 
 function whenParsed(run: () => void): void {

@@ -72,3 +72,16 @@ describe('page defaults', () => {
     expect(request).to.include({ token: 'own-token' });
   });
 });
+
+describe('meta tags added after the buttons', () => {
+  it('are read again, and the buttons update', async () => {
+    const el = await fixture<SpacesCallButton>(html`<spaces-call-button number="06 12 34 56 78"></spaces-call-button>`);
+    expect(el.e164).to.equal('+49612345678'); // German, by the first meta tags
+
+    addMeta('default-country', 'FR'); // a later tag with the same name wins
+    await new Promise((resolve) => setTimeout(resolve));
+    await el.updateComplete;
+
+    expect(el.e164).to.equal('+33612345678');
+  });
+});
