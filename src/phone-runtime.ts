@@ -7,10 +7,19 @@ import { metadataFor } from './phone-metadata.js';
 
 const UNAVAILABLE: PhoneResult = { ok: false, reason: 'unavailable' };
 
+/** Results by country and input: a page re-renders and repeats numbers, and parsing is the costly part. */
+const results = new Map<string, PhoneResult>();
+const MAX_RESULTS = 5000;
+
 /** The normalized number, synchronously when the metadata it needs is already loaded. */
 export function normalizeNow(input: string, country: string | undefined): PhoneResult | Promise<PhoneResult> {
+  const key = `${country ?? ''}\u0000${input}`;
+  const known = results.get(key);
+  if (known) return known;
   const metadata = metadataFor(input, country);
-  return metadata instanceof Promise
-    ? metadata.then((loaded) => normalizePhone(input, country, loaded), () => UNAVAILABLE)
-    : normalizePhone(input, country, metadata);
+  if (metadata instanceof Promise) return metadata.then(() => normalizeNow(input, country), () => UNAVAILABLE);
+  const result = normalizePhone(input, country, metadata);
+  if (results.size >= MAX_RESULTS) results.clear();
+  results.set(key, result);
+  return result;
 }

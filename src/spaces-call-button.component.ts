@@ -36,11 +36,19 @@ const loadClient = () =>
     return undefined;
   }));
 
-const phoneIcon = html`<svg part="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-  <path
-    d="M6.6 10.8a15.1 15.1 0 0 0 6.6 6.6l2.2-2.2a1 1 0 0 1 1-.25 11.4 11.4 0 0 0 3.6.57 1 1 0 0 1 1 1V20a1 1 0 0 1-1 1A17 17 0 0 1 3 4a1 1 0 0 1 1-1h3.5a1 1 0 0 1 1 1c0 1.25.2 2.45.57 3.57a1 1 0 0 1-.25 1z"
-  />
-</svg>`;
+const phoneIcon = html`<svg part="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M6.6 10.8a15.1 15.1 0 0 0 6.6 6.6l2.2-2.2a1 1 0 0 1 1-.25 11.4 11.4 0 0 0 3.6.57 1 1 0 0 1 1 1V20a1 1 0 0 1-1 1A17 17 0 0 1 3 4a1 1 0 0 1 1-1h3.5a1 1 0 0 1 1 1c0 1.25.2 2.45.57 3.57a1 1 0 0 1-.25 1z"/></svg>`;
+
+/** Loads the client when a pointer or the focus reaches any button: one listener for the page, not three per button. */
+let listeningForIntent = false;
+function listenForIntent(): void {
+  if (listeningForIntent) return;
+  listeningForIntent = true;
+  const onIntent = (event: Event) => {
+    if ((event.target as Element | null)?.closest?.('spaces-call-button')) void loadClient();
+  };
+  document.addEventListener('pointerover', onIntent, { passive: true });
+  document.addEventListener('focusin', onIntent);
+}
 
 /**
  * A click-to-call button: normalizes a phone number and places an Avaya Spaces (Aura) call.
@@ -162,6 +170,29 @@ export class SpacesCallButton extends LitElement {
   private unsubscribe?: () => void;
   /** The default country in force: own attribute, page default or the document's region. */
   private country?: string;
+  /** Set once the button has come near the viewport; from then on its number is checked as soon as it changes. */
+  private seen = false;
+  /** The number changed while the button was off screen: it is checked when it comes near, is clicked, or is awaited. */
+  private checkDeferred = false;
+
+  /** Off-screen buttons of a long list leave their number unchecked until they come near the viewport. */
+  private static visibility?: IntersectionObserver;
+
+  private static watchVisibility(button: SpacesCallButton): void {
+    SpacesCallButton.visibility ??= new IntersectionObserver(
+      (entries) => {
+        for (const { isIntersecting, target } of entries) {
+          if (!isIntersecting) continue;
+          const button = target as SpacesCallButton;
+          SpacesCallButton.visibility?.unobserve(button);
+          button.seen = true;
+          button.checkDeferredNumber();
+        }
+      },
+      { rootMargin: '50% 0px' },
+    );
+    SpacesCallButton.visibility.observe(button);
+  }
 
   /** `idle`, `invalid`, `placing`, `calling` or `error`. */
   get status(): CallStatus {
@@ -186,6 +217,8 @@ export class SpacesCallButton extends LitElement {
     super.connectedCallback();
     this.unsubscribe = onDefaultsChange(() => this.defaultsVersion++);
     this.updateLanguage();
+    listenForIntent();
+    if (this.checkDeferred) SpacesCallButton.watchVisibility(this);
   }
 
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
@@ -196,6 +229,7 @@ export class SpacesCallButton extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.unsubscribe?.();
+    SpacesCallButton.visibility?.unobserve(this);
     this.abandon();
     if (this.activity.status !== 'error') this.activity = IDLE;
   }
@@ -209,7 +243,7 @@ export class SpacesCallButton extends LitElement {
     this.abortController = controller;
     this.activity = { status: 'placing' };
     const client = loadClient();
-    if (!this.phone) await this.updateComplete; // which includes the number's check
+    if (!this.phone) await this.updateComplete; // which checks the number first
     // A new number while it was checked aborts this attempt (see willUpdate).
     if (controller.signal.aborted) return;
     const { phone } = this;
@@ -257,12 +291,15 @@ export class SpacesCallButton extends LitElement {
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('number') || changed.has('defaultCountry') || changed.has('defaultsVersion')) {
       this.country = this.defaultCountry ?? pageDefaults().defaultCountry ?? documentRegion();
-      const result = normalizeNumber(this.number ?? '', this.country);
+      const checkNow = this.seen || !globalThis.IntersectionObserver;
+      const result = checkNow ? normalizeNumber(this.number ?? '', this.country) : undefined;
       const known = result instanceof Promise ? undefined : result;
       // A call or error belongs to the number it was for (a call before the first render is for this one).
       if (this.hasUpdated && !(known?.ok && known.e164 === this.e164)) this.reset();
       this.phone = known;
       this.phoneReady = result instanceof Promise ? this.whenChecked(result) : undefined;
+      this.checkDeferred = !checkNow;
+      if (this.checkDeferred && this.isConnected) SpacesCallButton.watchVisibility(this);
     }
     this.internals.states.clear();
     this.internals.states.add(this.status);
@@ -279,9 +316,21 @@ export class SpacesCallButton extends LitElement {
     return pending;
   }
 
-  /** Lit's `updateComplete` also waits for the number's check, so that tests and hosts can await it. */
+  private checkDeferredNumber(): void {
+    if (!this.checkDeferred) return;
+    this.checkDeferred = false;
+    const result = normalizeNumber(this.number ?? '', this.country);
+    if (result instanceof Promise) this.phoneReady = this.whenChecked(result);
+    else this.phone = result;
+  }
+
+  /**
+   * Lit's `updateComplete` also checks the number (now, if the button has not come into view yet)
+   * and waits for that, so that tests and hosts that await it see `e164` and `status` settled.
+   */
   protected override async getUpdateComplete(): Promise<boolean> {
     let complete = await super.getUpdateComplete();
+    this.checkDeferredNumber();
     while (this.phoneReady) {
       await this.phoneReady;
       complete = await super.getUpdateComplete();
@@ -303,23 +352,8 @@ export class SpacesCallButton extends LitElement {
       messages,
       this,
     );
-    return html`<button
-        type="button"
-        part="button"
-        aria-label=${shown.label}
-        aria-describedby="status"
-        aria-disabled=${phone?.ok === false || busy ? 'true' : nothing}
-        ?disabled=${this.disabled}
-        @click=${this.call}
-        @pointerenter=${loadClient}
-        @focus=${loadClient}
-      >
-        <slot name="icon">${phoneIcon}</slot><slot @slotchange=${this.readSlottedText}
-          ><span part="number">${shown.text}</span>${shown.extension
-            ? html`<span part="extension">${shown.extension}</span>`
-            : nothing}</slot
-        >
-      </button><span part="status" id="status" role="status">${status}</span>`;
+    // Written without whitespace between tags: every text node and marker is paid for on each of a list's buttons.
+    return html`<button type="button" part="button" aria-label=${shown.label} aria-describedby="status" aria-disabled=${phone?.ok === false || busy ? 'true' : nothing} ?disabled=${this.disabled} @click=${this.call}><slot name="icon">${phoneIcon}</slot><slot @slotchange=${this.readSlottedText}><span part="number">${shown.text}</span>${shown.extension ? html`<span part="extension">${shown.extension}</span>` : nothing}</slot></button><span part="status" id="status" role="status">${status}</span>`;
   }
 
   private readSlottedText(event: Event): void {

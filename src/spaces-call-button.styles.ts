@@ -87,12 +87,17 @@ export const styles = css`
     display: none;
   }
 
-  [part='icon'],
-  ::slotted([slot='icon']) {
+  /* An inline SVG, not a CSS mask: a data: URL image would break pages whose CSP limits img-src. */
+  [part='icon'] {
     width: var(--_icon-size);
     height: var(--_icon-size);
     flex: none;
     fill: currentColor;
+  }
+  ::slotted([slot='icon']) {
+    flex: none;
+    font-size: var(--_icon-size);
+    line-height: 1;
   }
   :host(:state(placing)) [part='icon'] {
     animation: spaces-call-button-pulse 1s ease-in-out infinite;
@@ -149,6 +154,9 @@ export const styles = css`
     }
     [part='button']:focus-visible {
       outline-color: Highlight;
+    }
+    [part='icon'] {
+      fill: ButtonText;
     }
   }
 `;

@@ -42,7 +42,7 @@ const chunk = (/** @type {string} */ prefix) => {
 const metadata = (/** @type {string[]} */ codes) => codes.map((code) => `phone-metadata/${code}.js`);
 
 const firstLoad = [...withStaticImports('spaces-call-button.js')];
-const calling = [...withStaticImports(chunk('phone-runtime-')), ...withStaticImports(chunk('spaces-client-'))];
+const calling = [...withStaticImports(chunk('phone-')), ...withStaticImports(chunk('spaces-client-'))];
 const TEN = ['44', '1', '49', '33', '34', '81', '91', '61', '55', '39'];
 const pages = {
   'first load (ES module)': firstLoad,
