@@ -1,0 +1,549 @@
+// @ts-check
+/**
+ * `npm run bench` (issue #4): the built element against plain `<a href="tel:">` links and the floor,
+ * a minimal hand-written custom element with a shadow root and a button (test/bench/baseline.html).
+ *
+ * Everything runs in one headless Chromium against dist/ (built first only when it is missing), served
+ * with no bundler, the mock Spaces API on another origin. Every measurement gets a fresh page; every
+ * repetition runs all of them, in reverse order every other time; the table shows medians.
+ * Sizes are gzip -9 / brotli -11 of the dist files a page actually loaded.
+ * Prints a table and writes bench-results/latest.json.
+ */
+import { execSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { createMockSpacesApi } from '../../demo/mock-spaces-api.js';
+import { CHROMIUM_ARGS, chromiumPath } from '../support/chromium.mjs';
+import { listen, serveStatic } from '../support/static-server.mjs';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const REPS = 5;
+const N = 1_000;
+const BIG_N = 10_000;
+const CLICKS_PER_PAGE = 20; // after each page's first click, which is reported on its own: REPS x 20 = 100 clicks
+const TAG = 'spaces-call-button';
+
+/** @typedef {'ours' | 'links' | 'floor'} Contender */
+/** @typedef {Record<string, number | number[]>} Result  named measurements of one page */
+/** @typedef {{ contender: Contender, run: () => Promise<Result> }} Task */
+/** @typedef {{ at: number, files: string[], lastFileEnd: number }} Snapshot  a moment, the resources loaded by then, when the last dist file arrived */
+/**
+ * What installProbes puts on every bench page.
+ * @typedef {{
+ *   clicks: number[],
+ *   callStarts: () => number[],
+ *   settle: (elements: Iterable<Element>) => Promise<void>,
+ *   defined?: Snapshot,
+ *   firstReady?: Snapshot,
+ * }} Probes
+ */
+/** @typedef {Window & typeof globalThis & Probes} ProbedWindow */
+/** @typedef {{ browser: import('playwright-core').Browser, origin: string, errors: string[] }} Env */
+
+/** @type {Record<Contender, string>} */
+const EMPTY_PAGE = { ours: 'ours.html', links: 'baseline.html', floor: 'baseline.html' };
+/** @type {Contender[]} */
+const CONTENDERS = ['ours', 'links', 'floor'];
+
+// ---------------------------------------------------------------------------------------------
+// Phone numbers: UK ones, mostly Ofcom's drama ranges (all valid for libphonenumber-js), in the formats a CRM holds.
+
+const RANGES = [
+  ...['020 7946 0', '0113 496 0', '0114 496 0', '0115 946 0', '0116 496 0', '0117 496 0', '0118 496 0', '0121 496 0'],
+  ...['0131 496 0', '0141 496 0', '0151 496 0', '0161 496 0', '0191 498 0', '028 9649 6', '029 2018 0', '07700 123'],
+];
+/** @type {((national: string) => string)[]} */
+const FORMATS = [
+  (n) => n,
+  (n) => `+44 ${n.slice(1)}`,
+  (n) => n.replaceAll(' ', '-'),
+  (n) => `tel:+44-${n.slice(1).replaceAll(' ', '-')}`,
+  (n) => `${n} ext. 12`,
+];
+
+/**
+ * The i-th of 16,000 distinct numbers (avoiding the mock's failure numbers 020 7946 09xx below i = 14,400).
+ * @param {number} i
+ */
+function phoneNumber(i) {
+  const national = RANGES[i % RANGES.length] + String(Math.floor(i / RANGES.length) % 1000).padStart(3, '0');
+  return { written: FORMATS[i % FORMATS.length](national), tel: `tel:+44${national.slice(1).replaceAll(' ', '')}` };
+}
+
+/**
+ * @param {number} count
+ * @param {number} [from]
+ */
+const phoneNumbers = (count, from = 0) => Array.from({ length: count }, (_, i) => phoneNumber(from + i));
+
+/**
+ * The HTML of `count` elements of one contender, ids `b0`, `b1`…
+ * @param {Contender} contender
+ * @param {number} count
+ * @param {number} [from]  the first number's index
+ */
+function markup(contender, count, from = 0) {
+  return phoneNumbers(count, from)
+    .map(({ written, tel }, i) => {
+      if (contender === 'links') return `<a id="b${i}" href="${tel}">${written}</a>`;
+      const tag = contender === 'ours' ? TAG : 'floor-call-button';
+      return `<${tag} id="b${i}" number="${written}"></${tag}>`;
+    })
+    .join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------
+// In the page. These functions are serialized by Playwright: they use nothing from this module.
+
+/** Installed before any script of every bench page. */
+function installProbes() {
+  const probes = /** @type {ProbedWindow} */ (window);
+  const snapshot = () => {
+    const entries = /** @type {PerformanceResourceTiming[]} */ (performance.getEntriesByType('resource'));
+    const ends = entries.filter((entry) => entry.name.includes('/dist/')).map((entry) => entry.responseEnd);
+    return { at: performance.now(), files: entries.map((entry) => entry.name), lastFileEnd: Math.max(0, ...ends) };
+  };
+  probes.clicks = [];
+  document.addEventListener('click', (event) => probes.clicks.push(event.timeStamp), true);
+  // The call requests' start times (Resource Timing gives startTime across origins without Timing-Allow-Origin).
+  probes.callStarts = () =>
+    performance
+      .getEntriesByType('resource')
+      .filter((entry) => entry.name.includes('/api/spacescalling/'))
+      .map((entry) => entry.startTime);
+  // Rendered and laid out, and for ours the numbers on screen checked (which may mean loading phone
+  // data); ours leaves the numbers of off-screen buttons unchecked until they come near the viewport.
+  probes.settle = async (elements) => {
+    await new Promise(requestAnimationFrame);
+    const onScreen = Array.from(elements).filter((element) => element.getBoundingClientRect().top < innerHeight * 1.5);
+    await Promise.all(onScreen.map((element) => /** @type {{ updateComplete?: Promise<unknown> }} */ (element).updateComplete));
+    void document.body.offsetHeight;
+    await new Promise(requestAnimationFrame);
+  };
+  customElements.whenDefined('spaces-call-button').then(() => (probes.defined = snapshot()));
+  addEventListener('DOMContentLoaded', async () => {
+    await customElements.whenDefined('spaces-call-button');
+    const first = document.querySelector('spaces-call-button');
+    if (!first) return;
+    await /** @type {{ updateComplete?: Promise<unknown> }} */ (first).updateComplete;
+    probes.firstReady = snapshot();
+  });
+}
+
+/**
+ * Milliseconds from setting the body's HTML until every element is rendered and laid out.
+ * @param {string} html
+ */
+async function renderInPage(html) {
+  const probes = /** @type {ProbedWindow} */ (window);
+  const start = performance.now();
+  document.body.innerHTML = html;
+  await probes.settle(document.body.children);
+  return performance.now() - start;
+}
+
+/**
+ * Milliseconds from giving every element another number until all are rendered and laid out.
+ * @param {{ written: string, tel: string }[]} numbers
+ */
+async function changeNumbersInPage(numbers) {
+  const probes = /** @type {ProbedWindow} */ (window);
+  const elements = [...document.body.children];
+  const start = performance.now();
+  elements.forEach((element, i) => {
+    if (element instanceof HTMLAnchorElement) {
+      element.href = numbers[i].tel;
+      element.textContent = numbers[i].written;
+    } else {
+      /** @type {Element & { number: string }} */ (element).number = numbers[i].written;
+    }
+  });
+  await probes.settle(elements);
+  return performance.now() - start;
+}
+
+/**
+ * Where to click the button of this element (in its shadow root), in viewport pixels.
+ * @param {string} selector
+ */
+function buttonCenter(selector) {
+  const host = /** @type {Element} */ (document.querySelector(selector));
+  host.scrollIntoView({ block: 'center' });
+  const box = /** @type {Element} */ (host.shadowRoot?.querySelector('button')).getBoundingClientRect();
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+/**
+ * Resolves once the page has started (and finished) this many call requests.
+ * @param {number} count
+ */
+function callRequests(count) {
+  const probes = /** @type {ProbedWindow} */ (window);
+  return new Promise((resolve) => {
+    const check = () => (probes.callStarts().length >= count ? resolve(undefined) : setTimeout(check, 1));
+    check();
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Measurements. Each opens a fresh page and returns named numbers.
+
+/**
+ * @param {Env} env
+ * @param {string} file  a page in test/bench/
+ */
+async function open(env, file) {
+  const page = await env.browser.newPage(); // in a context of its own: nothing cached or shared
+  page.on('pageerror', (error) => env.errors.push(`${file}: ${error.message}`));
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  await page.addInitScript(installProbes);
+  await page.goto(`${env.origin}/test/bench/${file}`);
+  return { page, cdp };
+}
+
+/**
+ * JS heap and JS + DOM (Blink's garbage-collected heap) in bytes, after a full garbage collection.
+ * @param {import('playwright-core').CDPSession} cdp
+ */
+async function heapAfterGc(cdp) {
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize, embedderHeapUsedSize } = await cdp.send('Runtime.getHeapUsage');
+  return { js: usedSize, all: usedSize + embedderHeapUsedSize };
+}
+
+/**
+ * Fails the run when any of our buttons found its number invalid: the numbers are meant to be valid.
+ * @param {import('playwright-core').Page} page
+ */
+async function expectValidNumbers(page) {
+  const invalid = await page.evaluate(() =>
+    [...document.querySelectorAll('spaces-call-button')]
+      .filter((element) => /** @type {HTMLElement & { status?: string }} */ (element).status === 'invalid')
+      .map((element) => element.getAttribute('number')),
+  );
+  if (invalid.length) throw new Error(`${page.url()}: ${invalid.length} numbers meant to be valid are not: ${invalid.slice(0, 5).join(', ')}`);
+}
+
+/**
+ * Render 1,000 from HTML, the heap they take, then a new number for each.
+ * @param {Env} env
+ * @param {Contender} contender
+ * @returns {Promise<Result>}
+ */
+async function thousand(env, contender) {
+  const { page, cdp } = await open(env, EMPTY_PAGE[contender]);
+  const empty = await heapAfterGc(cdp);
+  const render = await page.evaluate(renderInPage, markup(contender, N));
+  const full = await heapAfterGc(cdp);
+  if (contender === 'ours') await expectValidNumbers(page);
+  const change = await page.evaluate(changeNumbersInPage, phoneNumbers(N, BIG_N));
+  if (contender === 'ours') await expectValidNumbers(page);
+  await page.close();
+  return { render, heapJs: (full.js - empty.js) / N, heapAll: (full.all - empty.all) / N, change };
+}
+
+/**
+ * @param {Env} env
+ * @param {Contender} contender
+ * @returns {Promise<Result>}
+ */
+async function tenThousand(env, contender) {
+  const { page } = await open(env, EMPTY_PAGE[contender]);
+  const render = await page.evaluate(renderInPage, markup(contender, BIG_N));
+  await page.close();
+  return { render10k: render };
+}
+
+/**
+ * Ours with the phone code and data already loaded (by one button, removed before timing):
+ * separates the lazy load from the per-button cost, in time and in heap.
+ * @param {Env} env
+ * @returns {Promise<Result>}
+ */
+async function thousandPreloaded(env) {
+  const { page, cdp } = await open(env, EMPTY_PAGE.ours);
+  const empty = await heapAfterGc(cdp);
+  await page.evaluate(renderInPage, markup('ours', 1, BIG_N));
+  await page.evaluate(() => document.body.replaceChildren());
+  const loaded = await heapAfterGc(cdp);
+  const render = await page.evaluate(renderInPage, markup('ours', N));
+  const full = await heapAfterGc(cdp);
+  await page.close();
+  return { renderPreloaded: render, phoneHeap: loaded.js - empty.js, heapJsPreloaded: (full.js - loaded.js) / N, heapAllPreloaded: (full.all - loaded.all) / N };
+}
+
+/**
+ * Milliseconds from each click (the trusted event's timeStamp) to the start of its call request,
+ * one click per button, the page's first click apart.
+ * @param {Env} env
+ * @param {Contender} contender
+ * @returns {Promise<Result>}
+ */
+async function clicks(env, contender) {
+  const { page } = await open(env, EMPTY_PAGE[contender]);
+  await page.evaluate(renderInPage, markup(contender, CLICKS_PER_PAGE + 1));
+  for (let i = 0; i <= CLICKS_PER_PAGE; i++) {
+    const { x, y } = await page.evaluate(buttonCenter, `#b${i}`);
+    await page.mouse.click(x, y); // moves there first, so pointerenter fires as for a person
+    await page.evaluate(callRequests, i + 1);
+  }
+  const { clicked, started } = await page.evaluate(() => {
+    const probes = /** @type {ProbedWindow} */ (window);
+    return { clicked: probes.clicks, started: probes.callStarts() };
+  });
+  await page.close();
+  if (clicked.length !== started.length) throw new Error(`${clicked.length} clicks but ${started.length} call requests (${contender})`);
+  const latencies = started.map((start, i) => start - clicked[i]);
+  return { firstClick: latencies[0], click: latencies.slice(1) };
+}
+
+/**
+ * A contact list as it loads: when its first button is ready and how long the main thread was busy by
+ * then (TaskDuration; ScriptDuration would leave out microtasks, where Lit renders), how long the
+ * script took from its last file's arrival to defining the tag, and the dist files loaded until the
+ * tag is defined, until the first button is ready, for the page view, and after one call (which loads
+ * the API client).
+ * @param {Env} env
+ * @param {string} name  the prefix of the result names
+ * @param {string} file  a page in test/bench/
+ * @returns {Promise<Result>}
+ */
+async function pageLoad(env, name, file) {
+  const { page, cdp } = await open(env, file);
+  await page.waitForFunction(() => /** @type {ProbedWindow} */ (window).firstReady);
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const { defined, firstReady, view } = await page.evaluate(async () => {
+    const probes = /** @type {ProbedWindow} */ (window);
+    await probes.settle(document.querySelectorAll('spaces-call-button'));
+    return { defined: probes.defined, firstReady: probes.firstReady, view: performance.getEntriesByType('resource').map((entry) => entry.name) };
+  });
+  if (!defined || !firstReady) throw new Error(`${file}: the probes saw no button`);
+  await expectValidNumbers(page);
+  const { x, y } = await page.evaluate(buttonCenter, 'spaces-call-button');
+  await page.mouse.click(x, y);
+  await page.evaluate(callRequests, 1);
+  const afterCall = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name));
+  await page.close();
+  const busySeconds = metrics.find((metric) => metric.name === 'TaskDuration')?.value ?? NaN;
+  return {
+    [`${name}.ready`]: firstReady.at,
+    [`${name}.evaluation`]: defined.at - defined.lastFileEnd,
+    [`${name}.busy`]: busySeconds * 1000,
+    ...bytes(`${name}.defined`, defined.files),
+    ...bytes(`${name}.firstReady`, firstReady.files),
+    ...bytes(`${name}.view`, view),
+    ...bytes(`${name}.call`, afterCall),
+  };
+}
+
+/** @type {Map<string, { gzip: number, brotli: number }>} */
+const sizes = new Map();
+
+/**
+ * The gzip -9 and brotli -11 bytes of the dist files among these URLs.
+ * @param {string} name
+ * @param {string[]} urls
+ * @returns {Result}
+ */
+function bytes(name, urls) {
+  const files = new Set(urls.map((url) => new URL(url).pathname).filter((path) => path.startsWith('/dist/')));
+  let gzip = 0;
+  let brotli = 0;
+  for (const file of files) {
+    if (!sizes.has(file)) {
+      const content = readFileSync(root + file.slice(1));
+      sizes.set(file, {
+        gzip: gzipSync(content, { level: 9 }).length,
+        brotli: brotliCompressSync(content, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+      });
+    }
+    const size = /** @type {{ gzip: number, brotli: number }} */ (sizes.get(file));
+    gzip += size.gzip;
+    brotli += size.brotli;
+  }
+  return { [`${name}.gzip`]: gzip, [`${name}.brotli`]: brotli };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Running, summarizing, reporting.
+
+/**
+ * @param {Env} env
+ * @returns {Task[]}
+ */
+const tasks = (env) => [
+  ...CONTENDERS.map((contender) => ({ contender, run: () => thousand(env, contender) })),
+  ...CONTENDERS.map((contender) => ({ contender, run: () => tenThousand(env, contender) })),
+  { contender: 'ours', run: () => thousandPreloaded(env) },
+  ...CONTENDERS.filter((contender) => contender !== 'links').map((contender) => ({ contender, run: () => clicks(env, contender) })),
+  { contender: 'ours', run: () => pageLoad(env, 'module1', 'one-country.html') },
+  { contender: 'ours', run: () => pageLoad(env, 'module10', 'ten-countries.html') },
+  { contender: 'ours', run: () => pageLoad(env, 'classic1', 'classic-one-country.html') },
+];
+
+/**
+ * Runs every task `reps` times, in reverse order every other time.
+ * @param {Task[]} all
+ * @param {number} reps
+ * @returns {Promise<Map<string, number[]>>}  samples by `metric/contender`
+ */
+async function repeat(all, reps) {
+  /** @type {Map<string, number[]>} */
+  const samples = new Map();
+  for (let rep = 0; rep < reps; rep++) {
+    process.stderr.write(`repetition ${rep + 1}/${reps}\n`);
+    for (const { contender, run } of rep % 2 ? [...all].reverse() : all) {
+      for (const [metric, value] of Object.entries(await run())) {
+        const key = `${metric}/${contender}`;
+        samples.set(key, [...(samples.get(key) ?? []), ...[value].flat()]);
+      }
+    }
+  }
+  return samples;
+}
+
+/** @param {number[]} values */
+const sorted = (values) => [...values].sort((a, b) => a - b);
+/** @param {number[]} values */
+const median = (values) => {
+  const s = sorted(values);
+  const middle = s.length >> 1;
+  return s.length % 2 ? s[middle] : (s[middle - 1] + s[middle]) / 2;
+};
+/** @param {number} p */
+const percentile = (p) => (/** @type {number[]} */ values) => sorted(values)[Math.ceil(p * values.length) - 1];
+
+/**
+ * @typedef {'ms' | 'bytes' | 'size'} Unit  size: gzip in the contender columns, brotli beside it
+ * @typedef {{ metric: string, unit: Unit, ours?: number, links?: number, floor?: number, brotli?: number, ratio?: number, goal?: string, met?: boolean }} Row
+ */
+
+/**
+ * @param {Map<string, number[]>} samples
+ * @returns {Row[]}
+ */
+function summarize(samples) {
+  /** NaN where a contender has no such measurement. @param {string} metric @param {Contender} [contender] */
+  const get = (metric, contender = 'ours', stat = median) => {
+    const values = samples.get(`${metric}/${contender}`);
+    return values ? stat(values) : NaN;
+  };
+  /** @param {string} metric */
+  const all = (metric, stat = median) => ({ ours: get(metric, 'ours', stat), links: get(metric, 'links', stat), floor: get(metric, 'floor', stat) });
+  /** @param {number} value @param {number} max @param {string} goal */
+  const check = (value, max, goal) => ({ ratio: value, goal, met: value <= max });
+  /** @param {string} metric @param {number} [budgetKb] */
+  const size = (metric, budgetKb) => {
+    const gzip = get(`${metric}.gzip`);
+    const goal = budgetKb === undefined ? {} : { goal: `≤ ${budgetKb} KB gzip`, met: gzip <= budgetKb * 1024 };
+    return { unit: /** @type {const} */ ('size'), ours: gzip, brotli: get(`${metric}.brotli`), ...goal };
+  };
+  const p50 = percentile(0.5);
+  const p95 = percentile(0.95);
+
+  return [
+    { metric: 'render 1,000 from HTML', unit: 'ms', ...all('render'), ...check(get('render') / get('render', 'floor'), 1.5, '≤ 1.5x floor') },
+    { metric: 'render 10,000 from HTML', unit: 'ms', ...all('render10k'), ...check(get('render10k') / get('render'), 11, '≤ 11x ours 1,000') },
+    { metric: 'render 1,000, phone data loaded', unit: 'ms', ours: get('renderPreloaded'), floor: get('render', 'floor'), ratio: get('renderPreloaded') / get('render', 'floor') },
+    { metric: 'change number on 1,000', unit: 'ms', ...all('change'), ratio: get('change') / get('change', 'floor') },
+    { metric: `click → request p50 (${samples.get('click/ours')?.length} clicks)`, unit: 'ms', ...all('click', p50), ratio: get('click', 'ours', p50) / get('click', 'floor', p50) },
+    { metric: 'click → request p95', unit: 'ms', ...all('click', p95), goal: '< 16 ms', met: get('click', 'ours', p95) < 16 },
+    { metric: 'first click of a page → request', unit: 'ms', ...all('firstClick'), ratio: get('firstClick') / get('firstClick', 'floor') },
+    { metric: 'heap per element (JS)', unit: 'bytes', ...all('heapJs'), ...check(get('heapJs') / get('heapJs', 'floor'), 2, '≤ 2x floor') },
+    { metric: 'heap per element (JS + DOM)', unit: 'bytes', ...all('heapAll'), ratio: get('heapAll') / get('heapAll', 'floor') },
+    { metric: 'heap per element (JS), phone data loaded', unit: 'bytes', ours: get('heapJsPreloaded'), floor: get('heapJs', 'floor'), ratio: get('heapJsPreloaded') / get('heapJs', 'floor') },
+    { metric: 'heap per element (JS + DOM), phone data loaded', unit: 'bytes', ours: get('heapAllPreloaded'), floor: get('heapAll', 'floor'), ratio: get('heapAllPreloaded') / get('heapAll', 'floor') },
+    { metric: 'heap of the lazy phone code and data (JS)', unit: 'bytes', ours: get('phoneHeap') },
+    { metric: 'ES module: until the tag is defined', ...size('module1.defined') },
+    { metric: 'ES module: until the first button is ready', ...size('module1.firstReady', 20) },
+    { metric: 'one-country page view', ...size('module1.view') },
+    { metric: 'one-country page, after a call', ...size('module1.call', 25) },
+    { metric: 'ten-country page view', ...size('module10.view') },
+    { metric: 'ten-country page, after a call', ...size('module10.call') },
+    { metric: 'classic script', ...size('classic1.defined', 45) },
+    { metric: 'classic script, one-country page view', ...size('classic1.view') },
+    { metric: 'ES module: navigation → first button ready', unit: 'ms', ours: get('module1.ready') },
+    { metric: 'ES module: main thread busy until then', unit: 'ms', ours: get('module1.busy') },
+    { metric: 'ES module: script evaluation (loaded → defined)', unit: 'ms', ours: get('module1.evaluation') },
+    { metric: 'classic: navigation → first button ready', unit: 'ms', ours: get('classic1.ready') },
+    { metric: 'classic: main thread busy until then', unit: 'ms', ours: get('classic1.busy') },
+    { metric: 'classic: script evaluation (loaded → defined)', unit: 'ms', ours: get('classic1.evaluation') },
+  ];
+}
+
+/**
+ * @param {number | undefined} value
+ * @param {Unit} unit
+ */
+function format(value, unit) {
+  if (value === undefined || Number.isNaN(value)) return '—';
+  if (unit === 'ms') return `${value.toFixed(1)} ms`;
+  if (unit === 'bytes') return value >= 10_240 ? `${(value / 1024).toFixed(0)} KB` : `${value.toFixed(0)} B`;
+  return `${(value / 1024).toFixed(1)} KB`;
+}
+
+/** @param {Row[]} rows */
+function print(rows) {
+  const table = rows.map((row) => [
+    row.metric,
+    row.unit === 'size' ? `${format(row.ours, 'size')} / ${format(row.brotli, 'size')}` : format(row.ours, row.unit),
+    format(row.links, row.unit),
+    format(row.floor, row.unit),
+    row.ratio === undefined || Number.isNaN(row.ratio) ? '' : `${row.ratio.toFixed(2)}x`,
+    row.goal ?? '',
+    row.met === undefined ? '' : row.met ? 'yes' : 'NO',
+  ]);
+  const header = ['metric', 'ours', 'links', 'floor', 'ratio', 'goal', 'met?'];
+  const widths = header.map((title, i) => Math.max(title.length, ...table.map((cells) => cells[i].length)));
+  const line = (/** @type {string[]} */ cells) => cells.map((cell, i) => (i === 0 || i >= 5 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ').trimEnd();
+  console.log([line(header), line(widths.map((width) => '-'.repeat(width))), ...table.map(line)].join('\n'));
+  console.log('\nMedians of %d repetitions. ratio: ours / floor unless the goal says otherwise. Sizes: gzip -9 / brotli -11 of the dist files loaded.', REPS);
+}
+
+async function start() {
+  const mock = createMockSpacesApi();
+  const api = await listen(
+    createServer((req, res) => {
+      if (!mock.handle(req, res)) res.writeHead(404).end();
+    }),
+    'localhost',
+  );
+  const site = await serveStatic(root, { apiBase: `${api.origin}/mock/bench` });
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+  /** @type {Env} */
+  const env = { browser, origin: site.origin, errors: [] };
+  const close = async () => {
+    await browser.close();
+    await site.close();
+    await api.close();
+  };
+  return { env, close };
+}
+
+/** Builds dist/ only when its entry files are missing; otherwise benchmarks it as it is. */
+function ensureBuilt() {
+  if (['spaces-call-button.js', 'spaces-call-button.iife.js'].every((file) => existsSync(`${root}dist/${file}`))) return;
+  execSync('npm run build', { cwd: root, stdio: 'inherit' });
+}
+
+ensureBuilt();
+const { env, close } = await start();
+try {
+  const samples = await repeat(tasks(env), REPS);
+  const rows = summarize(samples);
+  print(rows);
+  mkdirSync(`${root}bench-results`, { recursive: true });
+  const results = { date: new Date().toISOString(), node: process.version, chromium: env.browser.version(), reps: REPS, rows, samples: Object.fromEntries(samples) };
+  writeFileSync(`${root}bench-results/latest.json`, `${JSON.stringify(results, null, 2)}\n`);
+  console.log('Written to bench-results/latest.json');
+  if (env.errors.length) {
+    console.error(`\nPage errors:\n${env.errors.join('\n')}`);
+    process.exitCode = 1;
+  }
+} finally {
+  await close();
+}
