@@ -91,7 +91,8 @@ export function statusText({ phone, status, receivers = [], error, nameOf }: Sta
       return receivers
         .map((receiver) => {
           const name = nameOf(receiver);
-          if (receiver.callStatus !== 'calling') return messages.receiverStatus(name, receiver.callStatus || '?');
+          // An answer without a status still means the call offer was sent: shown as calling.
+          if (receiver.callStatus && receiver.callStatus !== 'calling') return messages.receiverStatus(name, receiver.callStatus);
           return overrides.callingLabel ? overrides.callingLabel.replaceAll('{name}', name) : messages.calling(name);
         })
         .join('; ');

@@ -12,6 +12,10 @@ export interface Receiver {
 
 /** Longer strings are cut: a hostile answer must not make the button huge. */
 const MAX_FIELD_LENGTH = 200;
+/** One call has one callee; more than this many receivers are not shown (nor formatted, nor reported). */
+const MAX_RECEIVERS = 20;
+/** Bidirectional controls in the API's strings would reorder the button's text (`\u202E` "gnp.exe"). */
+const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
 
 /**
  * The callees (`isCaller` not true) of a parsed JSON body, or `undefined` when
@@ -21,6 +25,7 @@ export function readReceivers(body: unknown): Receiver[] | undefined {
   const receivers = isRecord(body) ? body.receivers : undefined;
   if (!Array.isArray(receivers) || !receivers.every(isRecord)) return undefined;
   const callees = receivers
+    .slice(0, MAX_RECEIVERS)
     .filter((receiver) => !(isRecord(receiver.callingDetails) && receiver.callingDetails.isCaller === true))
     .map((receiver) => ({
       address: text(receiver.address),
@@ -30,9 +35,8 @@ export function readReceivers(body: unknown): Receiver[] | undefined {
   return callees.length > 0 ? callees : undefined;
 }
 
-/** The `message` of a JSON error body, if it has a non-empty string one. */
-export function readServerMessage(body: string): string | undefined {
-  const parsed = parseJson(body);
+/** The `message` of a parsed JSON error body, if it has a non-empty string one. */
+export function readServerMessage(parsed: unknown): string | undefined {
   const message = isRecord(parsed) && typeof parsed.message === 'string' ? text(parsed.message).trim() : '';
   return message || undefined;
 }
@@ -46,10 +50,21 @@ export function parseJson(body: string): unknown {
   }
 }
 
+/**
+ * A parsed answer with every string value that contains `secret` rewritten to show `[token]`: an API
+ * that echoes the token must not put it into the button, an event or an error message.
+ */
+export function hideSecret(value: unknown, secret: string): unknown {
+  if (typeof value === 'string') return value.replaceAll(secret, '[token]');
+  if (Array.isArray(value)) return value.map((item) => hideSecret(item, secret));
+  if (!isRecord(value)) return value;
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, hideSecret(item, secret)]));
+}
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function text(value: unknown): string {
-  return typeof value === 'string' ? value.slice(0, MAX_FIELD_LENGTH) : '';
+  return typeof value === 'string' ? value.replace(BIDI_CONTROLS, '').slice(0, MAX_FIELD_LENGTH) : '';
 }

@@ -53,11 +53,8 @@ function load(code: string): Promise<void> {
 function codesNeeded(input: string, country: string | undefined): string[] {
   const home = country ? callingCodeOf[country] : undefined;
   const codes = new Set<string>(home ? [home] : []);
-  const text = fromTelUri(input.trim());
-  const digits = parseIncompletePhoneNumber(text.split(';')[0]);
-  const context = /;phone-context=(\+[\d().-]+)/i.exec(text)?.[1];
+  const digits = parseIncompletePhoneNumber(fromTelUri(input.trim()).split(';')[0]);
   const candidates = [
-    context && parseIncompletePhoneNumber(context).slice(1),
     digits.startsWith('+') ? digits.slice(1) : undefined,
     digits.startsWith('00') ? digits.slice(2) : undefined,
     country ? afterInternationalPrefix(digits, country) : undefined,

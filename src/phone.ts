@@ -45,6 +45,8 @@ export type PhoneResult = ValidPhone | InvalidPhone;
 
 /** libphonenumber-js refuses longer input itself; stopping here keeps hostile 100 KB strings cheap. */
 const MAX_INPUT_LENGTH = 250;
+/** `+` and 15 digits. */
+const MAX_E164_LENGTH = 16;
 
 /** The extension is shown beside the number, so formatted numbers leave it out. */
 const WITHOUT_EXTENSION = { formatExtension: (number: string) => number };
@@ -77,7 +79,7 @@ export function normalizePhone(
   defaultCountry: string | null | undefined,
   metadata: MetadataJson,
 ): PhoneResult {
-  const text = (input ?? '').trim();
+  const text = typeof input === 'string' ? input.trim() : '';
   if (!text) return { ok: false, reason: 'empty' };
   if (text.length > MAX_INPUT_LENGTH) return { ok: false, reason: 'too-long' };
   const country = toCountryCode(defaultCountry, metadata);
@@ -91,6 +93,8 @@ export function normalizePhone(
     return { ok: false, reason: parsed === 'no-country' && /^(\+|00)/.test(text) ? 'unknown-country' : parsed };
   }
   if (!parsed.isValid()) return { ok: false, reason: lengthReason(parsed, metadata) };
+  // E.164 allows 15 digits; libphonenumber-js calls some longer numbers valid, and the API refuses them.
+  if (parsed.number.length > MAX_E164_LENGTH) return { ok: false, reason: 'too-long' };
 
   const sameCountry = country !== undefined && parsed.country === country;
   return {
@@ -103,14 +107,18 @@ export function normalizePhone(
 }
 
 /**
- * RFC 3966 `tel:` URIs: libphonenumber-js reads those with a `phone-context` itself; for the others
- * only the number and its `ext` parameter matter (`isub` and unknown parameters are dropped).
+ * RFC 3966 `tel:` URIs: only the number, its `ext` parameter and a global `phone-context` (`+44`,
+ * written before a local number) matter; `isub` and unknown parameters are dropped. The context is
+ * applied here because libphonenumber-js 1.13.16 reads it with stateful (`/g`) regular expressions
+ * that accept the same URI only every other time.
  */
 export function fromTelUri(text: string): string {
-  if (!/^tel:/i.test(text) || /;phone-context=/i.test(text)) return text;
+  if (!/^tel:/i.test(text)) return text;
   const [number, ...params] = text.slice(4).split(';');
+  const context = params.find((param) => /^phone-context=\+/i.test(param))?.slice('phone-context='.length);
   const extension = params.find((param) => /^ext=/i.test(param));
-  return extension ? `${number};${extension}` : number;
+  const full = context && !number.startsWith('+') ? `${context} ${number}` : number;
+  return extension ? `${full};${extension}` : full;
 }
 
 function parse(text: string, country: CountryCode | undefined, metadata: MetadataJson): PhoneNumber | InvalidPhoneReason {

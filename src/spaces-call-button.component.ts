@@ -167,6 +167,8 @@ export class SpacesCallButton extends LitElement {
   private phoneReady?: Promise<PhoneResult>;
   private abortController?: AbortController;
   private resetTimer?: ReturnType<typeof setTimeout>;
+  /** Gives back this button's place among the calls being placed on the page. */
+  private leaveGate?: () => void;
   private unsubscribe?: () => void;
   /** The default country in force: own attribute, page default or the document's region. */
   private country?: string;
@@ -192,6 +194,12 @@ export class SpacesCallButton extends LitElement {
       { rootMargin: '50% 0px' },
     );
     SpacesCallButton.visibility.observe(button);
+  }
+
+  /** The number as text, whatever a script assigned to the property. */
+  private get input(): string {
+    const { number } = this as { number: unknown };
+    return typeof number === 'string' ? number : typeof number === 'number' && Number.isFinite(number) ? String(number) : '';
   }
 
   /** `idle`, `invalid`, `placing`, `calling` or `error`. */
@@ -230,8 +238,13 @@ export class SpacesCallButton extends LitElement {
     super.disconnectedCallback();
     this.unsubscribe?.();
     SpacesCallButton.visibility?.unobserve(this);
-    this.abandon();
-    if (this.activity.status !== 'error') this.activity = IDLE;
+    // Moved in the page (removed and added back in the same task): the call goes on, since it may
+    // already have been placed. Removed: its request is abandoned and nothing more is announced.
+    queueMicrotask(() => {
+      if (this.isConnected) return;
+      this.abandon();
+      if (this.activity.status !== 'error') this.activity = IDLE;
+    });
   }
 
   /** Places the call as a click would. Resolves when the request has ended; does nothing while a call is under way. */
@@ -265,6 +278,7 @@ export class SpacesCallButton extends LitElement {
     if (!resolved.ok) return this.fail(base, resolved.error);
     const leaveGate = enterCallGate(resolved.settings.maxConcurrentCalls);
     if (!leaveGate) return this.fail(base, callErrors.busy());
+    this.leaveGate = leaveGate;
     try {
       if (!this.dispatchEvent(createCallEvent('spaces-call-start', base))) {
         this.activity = IDLE;
@@ -292,7 +306,7 @@ export class SpacesCallButton extends LitElement {
     if (changed.has('number') || changed.has('defaultCountry') || changed.has('defaultsVersion')) {
       this.country = this.defaultCountry ?? pageDefaults().defaultCountry ?? documentRegion();
       const checkNow = this.seen || !globalThis.IntersectionObserver;
-      const result = checkNow ? normalizeNumber(this.number ?? '', this.country) : undefined;
+      const result = checkNow ? normalizeNumber(this.input, this.country) : undefined;
       const known = result instanceof Promise ? undefined : result;
       // A call or error belongs to the number it was for (a call before the first render is for this one).
       if (this.hasUpdated && !(known?.ok && known.e164 === this.e164)) this.reset();
@@ -319,7 +333,7 @@ export class SpacesCallButton extends LitElement {
   private checkDeferredNumber(): void {
     if (!this.checkDeferred) return;
     this.checkDeferred = false;
-    const result = normalizeNumber(this.number ?? '', this.country);
+    const result = normalizeNumber(this.input, this.country);
     if (result instanceof Promise) this.phoneReady = this.whenChecked(result);
     else this.phone = result;
   }
@@ -342,7 +356,7 @@ export class SpacesCallButton extends LitElement {
     const { phone, activity, messages } = this;
     const busy = activity.status === 'placing' || activity.status === 'calling';
     const { masked, visibleDigits, label, slottedText } = this;
-    const shown = shownNumber(phone, this.number ?? '', messages, { masked, visibleDigits, label, slottedText });
+    const shown = shownNumber(phone, this.input, messages, { masked, visibleDigits, label, slottedText });
     const status = statusText(
       {
         phone,
@@ -367,7 +381,7 @@ export class SpacesCallButton extends LitElement {
 
   /** A receiver's name: a number is formatted like the button's own (and masked with it). */
   private nameOf({ displayname, address }: Receiver): string {
-    const name = displayname || address;
+    const name = displayname || address || this.e164 || '';
     const phone = normalizeNumber(name, this.country);
     if (phone instanceof Promise || !phone.ok) return name;
     return shownNumber(phone, name, this.messages, { masked: this.masked, visibleDigits: this.visibleDigits }).text;
@@ -385,10 +399,12 @@ export class SpacesCallButton extends LitElement {
     this.dispatchEvent(createCallEvent('spaces-call-error', { ...base, ...error }));
   }
 
-  /** Abandons the request under way and the pending return to idle. */
+  /** Abandons the request under way (giving its place among the page's calls back at once) and the pending return to idle. */
   private abandon(): void {
     this.abortController?.abort();
     this.abortController = undefined;
+    this.leaveGate?.();
+    this.leaveGate = undefined;
     clearTimeout(this.resetTimer);
   }
 

@@ -21,6 +21,7 @@ if (globalThis.customElements && !customElements.get('spaces-call-button')) {
 }
 
 function whenParsed(run: () => void): void {
+  if (!globalThis.document) return; // imported on a server
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', run, { once: true });
   else run();
 }

@@ -7,7 +7,7 @@
 import ky, { type KyInstance } from 'ky';
 import { DEFAULT_CALL_TYPE, DEFAULT_TIMEOUT } from './api-defaults.js';
 import { callErrors, httpError, type CallError } from './call-error.js';
-import { parseJson, readReceivers, readServerMessage, type Receiver } from './call-response.js';
+import { hideSecret, parseJson, readReceivers, readServerMessage, type Receiver } from './call-response.js';
 
 export type TokenType = 'jwt' | 'bearer';
 
@@ -146,11 +146,17 @@ async function readOutcome(response: Response, token: string): Promise<CallOutco
     return { ok: false, error: callErrors.redirect() };
   }
   const body = await response.text();
+  // Deeply nested JSON could overflow the stack while the token is hidden: then it is unreadable.
+  let parsed: unknown;
+  try {
+    parsed = hideSecret(parseJson(body), token);
+  } catch {
+    parsed = undefined;
+  }
   if (!response.ok) {
-    const serverMessage = readServerMessage(body)?.replaceAll(token, '[token]');
+    const serverMessage = readServerMessage(parsed);
     return { ok: false, error: httpError({ status: response.status, serverMessage, retryAfterSeconds: retryAfter(response) }) };
   }
-  const parsed = parseJson(body);
   if (parsed === undefined) return { ok: false, error: callErrors.badResponse(response.status, 'not-json') };
   const receivers = readReceivers(parsed);
   if (!receivers) return { ok: false, error: callErrors.badResponse(response.status, 'no-receivers') };
