@@ -6,9 +6,12 @@ import { playwrightLauncher } from '@web/test-runner-playwright';
 import { createMockSpacesApi } from './demo/mock-spaces-api.js';
 import { CHROMIUM_ARGS, chromiumPath } from './test/support/chromium.mjs';
 import { countReporter } from './test/support/count-reporter.mjs';
+import { createHostileApi } from './test/support/hostile-api.mjs';
 
 /** The tests' mock API: same origin as the test pages, each test under its own `/mock/<session>/`. */
 const mockApi = createMockSpacesApi({ slowMs: 5_000 });
+/** The hardening tests' badly behaved API, under `/hostile/<session>/<case>/` (see test/support/hostile-api.mjs). */
+const hostileApi = createHostileApi();
 
 /** @type {import('@web/test-runner').TestRunnerConfig} */
 export default {
@@ -22,6 +25,11 @@ export default {
       if (!mockApi.handle(ctx.req, ctx.res)) return next();
       ctx.respond = false;
       // Koa starts at 404 and the runner reports that before the mock answers; the mock sets its own status.
+      if (!ctx.res.headersSent) ctx.res.statusCode = 200;
+    },
+    (ctx, next) => {
+      if (!hostileApi.handle(ctx.req, ctx.res)) return next();
+      ctx.respond = false;
       if (!ctx.res.headersSent) ctx.res.statusCode = 200;
     },
   ],
