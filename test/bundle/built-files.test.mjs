@@ -5,35 +5,26 @@
  * Run after `npm run build` (npm test does both).
  */
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { createMockSpacesApi } from '../../demo/mock-spaces-api.js';
-import { CHROMIUM_ARGS, chromiumPath } from '../support/chromium.mjs';
+import { startMockApiAndBrowser, callFrom } from '../support/browser-harness.mjs';
 import { listen, serveStatic } from '../support/static-server.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
 /** @type {import('playwright-core').Browser} */
 let browser;
+/** @type {() => Promise<void>} */
+let close;
 /** @type {Awaited<ReturnType<typeof listen>>} */
 let api;
 let session = 0;
 
 before(async () => {
-  const mock = createMockSpacesApi();
-  api = await listen(
-    createServer((req, res) => {
-      if (!mock.handle(req, res)) res.writeHead(404).end();
-    }),
-    'localhost',
-  );
-  browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+  ({ api, browser, close } = await startMockApiAndBrowser());
 });
 after(async () => {
-  await browser?.close();
-  await api?.close();
+  await close?.();
 });
 
 /**
@@ -61,25 +52,6 @@ async function open(name) {
   return { page, errors, loaded, requests, done };
 }
 
-/**
- * Clicks the button with the real mouse and waits for the call's outcome.
- * @param {import('playwright-core').Locator} host  a `<spaces-call-button>`, anywhere (Playwright pierces shadow roots)
- * @returns {Promise<string>} the element's status afterwards
- */
-async function callFrom(host) {
-  await host.locator('button').click();
-  return host.evaluate(
-    (el) =>
-      new Promise((resolve) => {
-        const check = () => {
-          const { status } = /** @type {any} */ (el);
-          if (status === 'calling' || status === 'error') resolve(status);
-          else setTimeout(check, 10);
-        };
-        check();
-      }),
-  );
-}
 
 for (const [file, page] of [
   ['spaces-call-button.js (ES module)', 'module.html'],

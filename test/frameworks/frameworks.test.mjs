@@ -5,32 +5,28 @@
  */
 import assert from 'node:assert/strict';
 import { copyFile, mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { chromium } from 'playwright-core';
-import { createMockSpacesApi } from '../../demo/mock-spaces-api.js';
-import { CHROMIUM_ARGS, chromiumPath } from '../support/chromium.mjs';
+import { startMockApiAndBrowser } from '../support/browser-harness.mjs';
 import { listen, serveStatic } from '../support/static-server.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 /** @type {import('playwright-core').Browser} */
 let browser;
+/** @type {() => Promise<void>} */
+let close;
 /** @type {Awaited<ReturnType<typeof listen>>} */
 let api;
 const folders = /** @type {string[]} */ ([]);
 
 before(async () => {
-  const mock = createMockSpacesApi();
-  api = await listen(createServer((req, res) => mock.handle(req, res) || res.writeHead(404).end()), 'localhost');
-  browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+  ({ api, browser, close } = await startMockApiAndBrowser());
 });
 after(async () => {
-  await browser?.close();
-  await api?.close();
+  await close?.();
   await Promise.all(folders.map((folder) => rm(folder, { recursive: true, force: true })));
 });
 

@@ -6,12 +6,9 @@
  * The built ES module on a plain page, the mock API on another origin. Run after `npm run build`.
  */
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { createMockSpacesApi } from '../../demo/mock-spaces-api.js';
-import { CHROMIUM_ARGS, chromiumPath } from '../support/chromium.mjs';
+import { startMockApiAndBrowser } from '../support/browser-harness.mjs';
 import { listen, serveStatic } from '../support/static-server.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -19,25 +16,19 @@ const SLOW_MS = 1000;
 
 /** @type {import('playwright-core').Browser} */
 let browser;
+/** @type {() => Promise<void>} */
+let close;
 /** @type {Awaited<ReturnType<typeof listen>>} */
 let api;
 let session = 0;
 let survived = 0;
 
 before(async () => {
-  const mock = createMockSpacesApi({ slowMs: SLOW_MS });
-  api = await listen(
-    createServer((req, res) => {
-      if (!mock.handle(req, res)) res.writeHead(404).end();
-    }),
-    'localhost',
-  );
-  browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+  ({ api, browser, close } = await startMockApiAndBrowser({ slowMs: SLOW_MS }));
 });
 after(async () => {
   console.log(`RELIABILITY: offline and frozen: ${survived} scenarios survived`);
-  await browser?.close();
-  await api?.close();
+  await close?.();
 });
 
 async function open() {

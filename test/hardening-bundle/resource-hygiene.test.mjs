@@ -13,12 +13,9 @@
  * until it fires, which is bounded, not a leak.
  */
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
 import { after, before, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { createMockSpacesApi } from '../../demo/mock-spaces-api.js';
-import { CHROMIUM_ARGS, chromiumPath } from '../support/chromium.mjs';
+import { startMockApiAndBrowser } from '../support/browser-harness.mjs';
 import { listen, serveStatic } from '../support/static-server.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -30,22 +27,16 @@ const MAX_HEAP_GROWTH = 1024 * 1024;
 
 /** @type {import('playwright-core').Browser} */
 let browser;
+/** @type {() => Promise<void>} */
+let close;
 /** @type {Awaited<ReturnType<typeof listen>>} */
 let api;
 
 before(async () => {
-  const mock = createMockSpacesApi({ slowMs: 60_000 });
-  api = await listen(
-    createServer((req, res) => {
-      if (!mock.handle(req, res)) res.writeHead(404).end();
-    }),
-    'localhost',
-  );
-  browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+  ({ api, browser, close } = await startMockApiAndBrowser({ slowMs: 60_000 }));
 });
 after(async () => {
-  await browser?.close();
-  await api?.close();
+  await close?.();
 });
 
 /** Runs in the page before any of its scripts: counts live timers, keeps unhandled rejections and errors. */

@@ -9,62 +9,34 @@
  * Run after `npm run build`.
  */
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { createMockSpacesApi } from '../../demo/mock-spaces-api.js';
-import { CHROMIUM_ARGS, chromiumPath } from '../support/chromium.mjs';
+import { startMockApiAndBrowser, callFrom } from '../support/browser-harness.mjs';
 import { listen, serveStatic } from '../support/static-server.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
 /** @type {import('playwright-core').Browser} */
 let browser;
+/** @type {() => Promise<void>} */
+let close;
 /** @type {Awaited<ReturnType<typeof listen>>} */
 let api;
 let session = 0;
 let pagesChecked = 0;
 
 before(async () => {
-  const mock = createMockSpacesApi();
-  api = await listen(
-    createServer((req, res) => {
-      if (!mock.handle(req, res)) res.writeHead(404).end();
-    }),
-    'localhost',
-  );
-  browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+  ({ api, browser, close } = await startMockApiAndBrowser());
 });
 after(async () => {
   console.log(`RELIABILITY: strict pages: ${pagesChecked} built files worked under CSP + Trusted Types`);
-  await browser?.close();
-  await api?.close();
+  await close?.();
 });
 
 /** @param {string} apiOrigin */
 const policy = (apiOrigin) =>
   `default-src 'self'; script-src 'self'; style-src 'self'; connect-src ${apiOrigin}; require-trusted-types-for 'script'`;
 
-/**
- * Clicks a button with the real mouse and waits for its outcome.
- * @param {import('playwright-core').Locator} host
- * @returns {Promise<string>}
- */
-async function callFrom(host) {
-  await host.locator('button').click();
-  return host.evaluate(
-    (el) =>
-      new Promise((resolve) => {
-        const check = () => {
-          const { status } = /** @type {any} */ (el);
-          if (status === 'calling' || status === 'error') resolve(status);
-          else setTimeout(check, 10);
-        };
-        check();
-      }),
-  );
-}
 
 for (const [file, name] of [
   ['spaces-call-button.js (ES module)', 'strict-module.html'],
