@@ -165,6 +165,8 @@ export class SpacesCallButton extends LitElement {
   private readonly internals = this.attachInternals();
   /** The normalization under way while `phone` is undefined. */
   private phoneReady?: Promise<PhoneResult>;
+  /** The translation being loaded, if any. */
+  private messagesReady?: Promise<unknown>;
   private abortController?: AbortController;
   private resetTimer?: ReturnType<typeof setTimeout>;
   /** Gives back this button's place among the calls being placed on the page. */
@@ -339,14 +341,14 @@ export class SpacesCallButton extends LitElement {
   }
 
   /**
-   * Lit's `updateComplete` also checks the number (now, if the button has not come into view yet)
-   * and waits for that, so that tests and hosts that await it see `e164` and `status` settled.
+   * Lit's `updateComplete` also checks the number (now, if the button has not come into view yet) and
+   * waits for that and for its translation, so that tests and hosts that await it see it settled.
    */
   protected override async getUpdateComplete(): Promise<boolean> {
     let complete = await super.getUpdateComplete();
     this.checkDeferredNumber();
-    while (this.phoneReady) {
-      await this.phoneReady;
+    while (this.phoneReady || this.messagesReady) {
+      await Promise.all([this.phoneReady, this.messagesReady]);
       complete = await super.getUpdateComplete();
     }
     return complete;
@@ -389,8 +391,16 @@ export class SpacesCallButton extends LitElement {
 
   private updateLanguage(): void {
     const messages = messagesFor(languageOf(this));
-    if (messages instanceof Promise) void messages.then((loaded) => (this.messages = loaded));
-    else this.messages = messages;
+    if (messages instanceof Promise) {
+      const pending: Promise<unknown> = messages.then((loaded) => {
+        if (this.messagesReady === pending) this.messagesReady = undefined;
+        this.messages = loaded;
+      });
+      this.messagesReady = pending;
+    } else {
+      this.messagesReady = undefined;
+      this.messages = messages;
+    }
   }
 
   private fail(base: CallStartDetail, englishError: CallError): void {

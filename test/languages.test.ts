@@ -19,10 +19,7 @@ describe('languages', () => {
       <spaces-call-button number=${number} default-country="GB" api-base=${api.apiBase} token="tok-language-test" reset-delay="60000"></spaces-call-button>
     </div>`);
     const el = wrapper.querySelector('spaces-call-button')!;
-    await el.updateComplete;
-    // The translation loads on first use.
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    await el.updateComplete;
+    await el.updateComplete; // which waits for the translation, loaded on first use
     return el;
   };
 
@@ -42,7 +39,6 @@ describe('languages', () => {
   it('prefers lang on the element itself, and follows a change of it', async () => {
     const el = await inLanguage('de');
     el.setAttribute('lang', 'fr');
-    await new Promise((resolve) => setTimeout(resolve, 50));
     await el.updateComplete;
     expect(texts(el).status).to.equal('Appel impossible : numéro de téléphone non valide');
   });

@@ -195,7 +195,8 @@ describe('hardening: hostile responses', () => {
   for (const [name, arg, expected] of REGRESSION_CASES) {
     it(`${name}${arg ? ` ${arg}` : ''} → ${'status' in expected ? 'calling, clearly worded' : expected.kind} (regression)`, async function () {
       this.timeout(30_000);
-      check(await callAgainst(name, arg), expected);
+      // 100,000 receivers are an 8 MB body: JSON.parse alone blocks like the 10 MB ones.
+      check(await callAgainst(name, arg), expected, name === 'many-receivers' ? RESPONSIVE_10MB_MS : RESPONSIVE_MS);
     });
   }
 
