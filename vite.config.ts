@@ -1,10 +1,11 @@
 /**
  * `npm start`: the demo (index.html) with the mock Spaces API mounted beside it.
- * `npm run build` runs three library builds into dist/:
+ * `npm run build` runs four library builds into dist/:
  *   (default)   spaces-call-button.js (defines the tag) and index.js (does not), ES modules that load
  *               libphonenumber-js, ky and per-calling-code phone metadata chunks lazily, relative to themselves;
  *   --mode iife spaces-call-button.iife.js, one classic script with everything inside;
- *   --mode node node.js, the same API built against Lit's server build, for server-side imports.
+ *   --mode node node.js, the same API built against Lit's server build, for server-side imports;
+ *   --mode npm  npm/, the ES build without lit, ky and libphonenumber-js inside: what an app's bundler gets.
  */
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
@@ -91,12 +92,17 @@ function libraryBuild(mode: string): UserConfig['build'] {
       },
     };
   }
+  // The script-tag build bundles everything; the npm build (--mode npm, for apps' bundlers) leaves lit, ky and
+  // libphonenumber-js to the app, so that an app that uses them too gets one copy.
+  const forNpm = mode === 'npm';
   return {
+    ...(forNpm ? { outDir: 'dist/npm', emptyOutDir: false } : {}),
     lib: {
       entry: { 'spaces-call-button': src('spaces-call-button.ts'), index: src('index.ts') },
       formats: ['es'],
     },
     rolldownOptions: {
+      ...(forNpm ? { external: /^(lit|@lit\/[\w-]+|ky|libphonenumber-js)(\/|$)/ } : {}),
       output: {
         ...minify,
         entryFileNames: '[name].js',

@@ -146,3 +146,14 @@ describe('in Node, as server-side rendering frameworks import it', () => {
     assert.equal(typeof element.normalizePhone, 'function');
   });
 });
+
+describe('the npm build (what an app bundler gets through the exports map)', () => {
+  it('imports lit, ky and libphonenumber-js instead of carrying its own copies', async () => {
+    const { readdir, readFile } = await import('node:fs/promises');
+    const folder = fileURLToPath(new URL('../../dist/npm/', import.meta.url));
+    const code = (await Promise.all((await readdir(folder)).filter((f) => f.endsWith('.js')).map((f) => readFile(folder + f, 'utf8')))).join('\n');
+    const imported = new Set([...code.matchAll(/from\s*["']([^."'][^"']*)["']/g)].map(([, name]) => name.split('/')[0]));
+    assert.deepEqual([...imported].sort(), ['ky', 'libphonenumber-js', 'lit']);
+    assert.ok(!code.includes('litHtmlVersions'), 'no copy of lit-html inside (it registers litHtmlVersions)');
+  });
+});
