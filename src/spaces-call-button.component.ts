@@ -2,6 +2,7 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { callErrors, type CallError } from './call-error.js';
 import { enterCallGate } from './call-gate.js';
+import { loadClient, loadClientOnIntent } from './client-loader.js';
 import type { Receiver } from './call-response.js';
 import { resolveCallSettings } from './call-settings.js';
 import { shownNumber, statusText } from './button-text.js';
@@ -12,6 +13,7 @@ import type { Messages } from './i18n/messages.js';
 import { documentRegion, onDefaultsChange, pageDefaults } from './page-defaults.js';
 import { DEFAULT_CALL_TYPE } from './api-defaults.js';
 import type { PhoneResult } from './phone.js';
+import { canWatchViewport, stopWatching, whenNearViewport } from './near-viewport.js';
 import { normalizeNumber } from './phone-loader.js';
 import type { TokenProvider, TokenType } from './spaces-client.js';
 import { styles } from './spaces-call-button.styles.js';
@@ -28,27 +30,7 @@ type Activity =
 const IDLE: Activity = { status: 'idle' };
 const DEFAULT_RESET_DELAY = 4000;
 
-/** The API client (and ky) load on the first sign of intent, not with the page; `undefined` if that failed. */
-let clientModule: Promise<typeof import('./spaces-client.js') | undefined> | undefined;
-const loadClient = () =>
-  (clientModule ??= import('./spaces-client.js').catch(() => {
-    clientModule = undefined; // the next click tries again
-    return undefined;
-  }));
-
 const phoneIcon = html`<svg part="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M6.6 10.8a15.1 15.1 0 0 0 6.6 6.6l2.2-2.2a1 1 0 0 1 1-.25 11.4 11.4 0 0 0 3.6.57 1 1 0 0 1 1 1V20a1 1 0 0 1-1 1A17 17 0 0 1 3 4a1 1 0 0 1 1-1h3.5a1 1 0 0 1 1 1c0 1.25.2 2.45.57 3.57a1 1 0 0 1-.25 1z"/></svg>`;
-
-/** Loads the client when a pointer or the focus reaches any button: one listener for the page, not three per button. */
-let listeningForIntent = false;
-function listenForIntent(): void {
-  if (listeningForIntent) return;
-  listeningForIntent = true;
-  const onIntent = (event: Event) => {
-    if ((event.target as Element | null)?.closest?.('spaces-call-button')) void loadClient();
-  };
-  document.addEventListener('pointerover', onIntent, { passive: true });
-  document.addEventListener('focusin', onIntent);
-}
 
 /**
  * A click-to-call button: normalizes a phone number and places an Avaya Spaces (Aura) call.
@@ -179,25 +161,6 @@ export class SpacesCallButton extends LitElement {
   /** The number changed while the button was off screen: it is checked when it comes near, is clicked, or is awaited. */
   private checkDeferred = false;
 
-  /** Off-screen buttons of a long list leave their number unchecked until they come near the viewport. */
-  private static visibility?: IntersectionObserver;
-
-  private static watchVisibility(button: SpacesCallButton): void {
-    SpacesCallButton.visibility ??= new IntersectionObserver(
-      (entries) => {
-        for (const { isIntersecting, target } of entries) {
-          if (!isIntersecting) continue;
-          const button = target as SpacesCallButton;
-          SpacesCallButton.visibility?.unobserve(button);
-          button.seen = true;
-          button.checkDeferredNumber();
-        }
-      },
-      { rootMargin: '50% 0px' },
-    );
-    SpacesCallButton.visibility.observe(button);
-  }
-
   /** The number as text, whatever a script assigned to the property. */
   private get input(): string {
     const { number } = this as { number: unknown };
@@ -227,8 +190,8 @@ export class SpacesCallButton extends LitElement {
     super.connectedCallback();
     this.unsubscribe = onDefaultsChange(() => this.defaultsVersion++);
     this.updateLanguage();
-    listenForIntent();
-    if (this.checkDeferred) SpacesCallButton.watchVisibility(this);
+    loadClientOnIntent('spaces-call-button');
+    if (this.checkDeferred) this.checkWhenNearViewport();
   }
 
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
@@ -239,7 +202,7 @@ export class SpacesCallButton extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.unsubscribe?.();
-    SpacesCallButton.visibility?.unobserve(this);
+    stopWatching(this);
     // Moved in the page (removed and added back in the same task): the call goes on, since it may
     // already have been placed. Removed: its request is abandoned and nothing more is announced.
     queueMicrotask(() => {
@@ -307,7 +270,7 @@ export class SpacesCallButton extends LitElement {
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('number') || changed.has('defaultCountry') || changed.has('defaultsVersion')) {
       this.country = this.defaultCountry ?? pageDefaults().defaultCountry ?? documentRegion();
-      const checkNow = this.seen || !globalThis.IntersectionObserver;
+      const checkNow = this.seen || !canWatchViewport();
       const result = checkNow ? normalizeNumber(this.input, this.country) : undefined;
       const known = result instanceof Promise ? undefined : result;
       // A call or error belongs to the number it was for (a call before the first render is for this one).
@@ -315,7 +278,7 @@ export class SpacesCallButton extends LitElement {
       this.phone = known;
       this.phoneReady = result instanceof Promise ? this.whenChecked(result) : undefined;
       this.checkDeferred = !checkNow;
-      if (this.checkDeferred && this.isConnected) SpacesCallButton.watchVisibility(this);
+      if (this.checkDeferred && this.isConnected) this.checkWhenNearViewport();
     }
     this.internals.states.clear();
     this.internals.states.add(this.status);
@@ -330,6 +293,13 @@ export class SpacesCallButton extends LitElement {
       return phone;
     });
     return pending;
+  }
+
+  private checkWhenNearViewport(): void {
+    whenNearViewport(this, () => {
+      this.seen = true;
+      this.checkDeferredNumber();
+    });
   }
 
   private checkDeferredNumber(): void {
