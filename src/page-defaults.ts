@@ -48,6 +48,8 @@ interface DefaultsStore {
   script: SpacesCallButtonDefaults;
   /** The `<meta>` defaults as last read; dropped when the page's meta tags change. */
   meta?: SpacesCallButtonDefaults;
+  /** Script over meta, as every button reads it; dropped whenever either changes. */
+  merged?: SpacesCallButtonDefaults;
   watchingMeta?: boolean;
   listeners: Set<() => void>;
 }
@@ -73,11 +75,13 @@ export function configureSpacesCallButtons(defaults: SpacesCallButtonDefaults): 
 }
 
 function notify(): void {
+  store.merged = undefined;
   for (const listener of store.listeners) listener();
 }
 
 /** The merged page defaults: script over `<meta>` tags. */
 export function pageDefaults(): SpacesCallButtonDefaults {
+  if (store.merged) return store.merged;
   if (!store.meta) {
     store.meta = readMetaDefaults();
     watchMetaTags();
@@ -86,7 +90,7 @@ export function pageDefaults(): SpacesCallButtonDefaults {
   for (const [key, value] of Object.entries(store.script)) {
     if (value !== undefined) Object.assign(merged, { [key]: value });
   }
-  return merged;
+  return (store.merged = merged);
 }
 
 /** Calls `listener` whenever the script defaults change; returns the unsubscribe function. */
@@ -95,9 +99,16 @@ export function onDefaultsChange(listener: () => void): () => void {
   return () => store.listeners.delete(listener);
 }
 
-/** The region of the document's `lang` (`en-GB` → `GB`), if it names one. */
+let regionOf: { lang: string; region: string | undefined } | undefined;
+
+/** The region of the document's `lang` (`en-GB` → `GB`), if it names one; parsed once per value, not per button. */
 export function documentRegion(): string | undefined {
-  const lang = globalThis.document?.documentElement.lang;
+  const lang = globalThis.document?.documentElement.lang ?? '';
+  if (regionOf?.lang !== lang) regionOf = { lang, region: regionFrom(lang) };
+  return regionOf.region;
+}
+
+function regionFrom(lang: string): string | undefined {
   if (!lang) return undefined;
   try {
     return new Intl.Locale(lang).region;

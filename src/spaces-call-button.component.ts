@@ -270,15 +270,10 @@ export class SpacesCallButton extends LitElement {
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('number') || changed.has('defaultCountry') || changed.has('defaultsVersion')) {
       this.country = this.defaultCountry ?? pageDefaults().defaultCountry ?? documentRegion();
-      const checkNow = this.seen || !canWatchViewport();
-      const result = checkNow ? normalizeNumber(this.input, this.country) : undefined;
-      const known = result instanceof Promise ? undefined : result;
+      const known = this.seen || !canWatchViewport() ? this.check() : this.deferCheck();
       // A call or error belongs to the number it was for (a call before the first render is for this one).
       if (this.hasUpdated && !(known?.ok && known.e164 === this.e164)) this.reset();
       this.phone = known;
-      this.phoneReady = result instanceof Promise ? this.whenChecked(result) : undefined;
-      this.checkDeferred = !checkNow;
-      if (this.checkDeferred && this.isConnected) this.checkWhenNearViewport();
     }
     this.internals.states.clear();
     this.internals.states.add(this.status);
@@ -295,6 +290,22 @@ export class SpacesCallButton extends LitElement {
     return pending;
   }
 
+  /** Checks the number now: the result, or `undefined` while the phone data it needs loads (see `phoneReady`). */
+  private check(): PhoneResult | undefined {
+    this.checkDeferred = false;
+    const result = normalizeNumber(this.input, this.country);
+    this.phoneReady = result instanceof Promise ? this.whenChecked(result) : undefined;
+    return result instanceof Promise ? undefined : result;
+  }
+
+  /** Leaves the number of a button far below the viewport unchecked until it comes near. */
+  private deferCheck(): undefined {
+    this.phoneReady = undefined;
+    this.checkDeferred = true;
+    if (this.isConnected) this.checkWhenNearViewport();
+    return undefined;
+  }
+
   private checkWhenNearViewport(): void {
     whenNearViewport(this, () => {
       this.seen = true;
@@ -303,11 +314,7 @@ export class SpacesCallButton extends LitElement {
   }
 
   private checkDeferredNumber(): void {
-    if (!this.checkDeferred) return;
-    this.checkDeferred = false;
-    const result = normalizeNumber(this.input, this.country);
-    if (result instanceof Promise) this.phoneReady = this.whenChecked(result);
-    else this.phone = result;
+    if (this.checkDeferred) this.phone = this.check();
   }
 
   /**

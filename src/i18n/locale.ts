@@ -19,9 +19,6 @@ const LOADERS: Record<string, Loader> = {
 const loaded = new Map<string, Messages>([['en', en]]);
 const loading = new Map<string, Promise<Messages>>();
 
-/** The languages with a translation. */
-export const LANGUAGES = ['en', ...Object.keys(LOADERS)];
-
 /** The nearest `lang` attribute's value, looking through shadow roots, else the document's. */
 export function languageOf(element: Element): string {
   let node: Element | null = element;
