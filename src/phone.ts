@@ -16,6 +16,8 @@ import {
 export type InvalidPhoneReason =
   | 'empty'
   | 'not-a-number'
+  /** A control character (NUL, BEL, a C1 code…) inside the number, where a parser could only guess. */
+  | 'control-character'
   | 'no-country'
   | 'unknown-country'
   | 'too-short'
@@ -48,6 +50,10 @@ const MAX_INPUT_LENGTH = 250;
 /** `+` and 15 digits. */
 const MAX_E164_LENGTH = 16;
 
+/** C0 controls, DEL and C1 controls (`\p{Cc}`) other than white space (tab, line breaks), which the parser reads as spaces. */
+const CONTROL = /(?!\s)\p{Cc}/u;
+const TRIMMED = /[\s\p{Cc}]/u;
+
 /** The extension is shown beside the number, so formatted numbers leave it out. */
 const WITHOUT_EXTENSION = { formatExtension: (number: string) => number };
 
@@ -79,9 +85,10 @@ export function normalizePhone(
   defaultCountry: string | null | undefined,
   metadata: MetadataJson,
 ): PhoneResult {
-  const text = typeof input === 'string' ? input.trim() : '';
+  const text = typeof input === 'string' ? trimControls(input) : '';
   if (!text) return { ok: false, reason: 'empty' };
   if (text.length > MAX_INPUT_LENGTH) return { ok: false, reason: 'too-long' };
+  if (CONTROL.test(text)) return { ok: false, reason: 'control-character' };
   const country = toCountryCode(defaultCountry, metadata);
 
   let parsed = parse(fromTelUri(text), country, metadata);
@@ -119,6 +126,20 @@ export function fromTelUri(text: string): string {
   const extension = params.find((param) => /^ext=/i.test(param));
   const full = context && !number.startsWith('+') ? `${context} ${number}` : number;
   return extension ? `${full};${extension}` : full;
+}
+
+/**
+ * Trims white space and control characters at both ends, as libphonenumber-js's own parser ignores
+ * what surrounds a number (a CRM export's trailing NUL or CR). Controls inside the number are refused
+ * by the caller. A loop rather than a regular expression: trailing-class patterns backtrack
+ * quadratically on 100 KB inputs.
+ */
+function trimControls(input: string): string {
+  let start = 0;
+  let end = input.length;
+  while (start < end && TRIMMED.test(input[start])) start++;
+  while (end > start && TRIMMED.test(input[end - 1])) end--;
+  return input.slice(start, end);
 }
 
 function parse(text: string, country: CountryCode | undefined, metadata: MetadataJson): PhoneNumber | InvalidPhoneReason {

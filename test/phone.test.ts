@@ -76,10 +76,23 @@ describe('normalizePhone', () => {
       ['call +44 20 7946 0958 now', undefined, 'not-a-number'],
       ['<img src=x onerror=alert(1)>', 'GB', 'not-a-number'],
       ['9'.repeat(100_000), 'GB', 'too-long'],
+      ['+44 20 79\u000046 0958', undefined, 'control-character'],
+      ['020 7946\u00070958', 'GB', 'control-character'],
+      ['+44 20 7946\u00850958', undefined, 'control-character'],
+      ['\u0000'.repeat(100_000), 'GB', 'empty'],
     ];
     for (const [input, country, reason] of cases) {
       it(`"${String(input).slice(0, 30)}" with default country ${country ?? 'none'} is ${reason}`, () => {
         expect(normalizePhone(input, country)).to.deep.equal({ ok: false, reason });
+      });
+    }
+  });
+
+  describe('control characters around a number, as in a CRM export', () => {
+    const cases = ['+44 20 7946 0958\u0000', '\u0000+44 20 7946 0958', '+44 20 7946 0958\r\n', '\u007f+44 20 7946 0958\u009f'];
+    for (const input of cases) {
+      it(`${JSON.stringify(input)} is cleaned like libphonenumber-js's own parser does, and called`, () => {
+        expect(normalizePhone(input, 'GB')).to.include({ ok: true, e164: '+442079460958' });
       });
     }
   });

@@ -3,6 +3,7 @@ import type { ErrorFacts, Messages } from './messages.js';
 const reasons = {
   empty: 'لم يُحدَّد رقم',
   'not-a-number': 'ليس رقم هاتف',
+  'control-character': 'يحتوي الرقم على حرف تحكم',
   'no-country': 'الرقم المحلي يحتاج إلى بلد افتراضي',
   'unknown-country': 'رمز بلد غير معروف',
   'too-short': 'الرقم قصير جدًا',

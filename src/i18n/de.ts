@@ -3,6 +3,7 @@ import type { ErrorFacts, Messages } from './messages.js';
 const reasons = {
   empty: 'keine Nummer angegeben',
   'not-a-number': 'keine Telefonnummer',
+  'control-character': 'die Nummer enthält ein Steuerzeichen',
   'no-country': 'eine nationale Nummer braucht ein Standardland',
   'unknown-country': 'unbekannte Landesvorwahl',
   'too-short': 'die Nummer ist zu kurz',

@@ -3,6 +3,7 @@ import type { ErrorFacts, Messages } from './messages.js';
 const reasons = {
   empty: 'no number given',
   'not-a-number': 'not a phone number',
+  'control-character': 'the number contains a control character',
   'no-country': 'a national number needs a default country',
   'unknown-country': 'unknown country calling code',
   'too-short': 'the number is too short',

@@ -3,6 +3,7 @@ import type { ErrorFacts, Messages } from './messages.js';
 const reasons = {
   empty: 'no se indicó ningún número',
   'not-a-number': 'no es un número de teléfono',
+  'control-character': 'el número contiene un carácter de control',
   'no-country': 'un número nacional necesita un país predeterminado',
   'unknown-country': 'prefijo de país desconocido',
   'too-short': 'el número es demasiado corto',

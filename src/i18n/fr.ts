@@ -3,6 +3,7 @@ import type { ErrorFacts, Messages } from './messages.js';
 const reasons = {
   empty: 'aucun numéro indiqué',
   'not-a-number': 'ce n’est pas un numéro de téléphone',
+  'control-character': 'le numéro contient un caractère de contrôle',
   'no-country': 'un numéro national a besoin d’un pays par défaut',
   'unknown-country': 'indicatif de pays inconnu',
   'too-short': 'le numéro est trop court',

@@ -3,6 +3,7 @@ import type { ErrorFacts, Messages } from './messages.js';
 const reasons = {
   empty: '番号が指定されていません',
   'not-a-number': '電話番号ではありません',
+  'control-character': '番号に制御文字が含まれています',
   'no-country': '国内番号には既定の国の指定が必要です',
   'unknown-country': '不明な国番号です',
   'too-short': '番号が短すぎます',
