@@ -2,7 +2,7 @@
  * What the button says, in its language: the shown number, its accessible name and the status line.
  * Pure; the element passes its state in.
  */
-import type { CallError } from './call-error.js';
+import type { Lifecycle } from './call-lifecycle.js';
 import type { Receiver } from './call-response.js';
 import type { Messages } from './i18n/messages.js';
 import type { PhoneResult } from './phone.js';
@@ -72,23 +72,29 @@ function shownNumberOnly(
 
 export interface StatusFacts {
   phone: PhoneResult | undefined;
-  status: 'idle' | 'placing' | 'calling' | 'error';
-  receivers?: Receiver[];
-  error?: CallError;
+  state: Lifecycle;
   /** How a receiver's name is shown (a number is formatted, or masked). */
   nameOf: (receiver: Receiver) => string;
 }
 
-/** The live status line. */
-export function statusText({ phone, status, receivers = [], error, nameOf }: StatusFacts, messages: Messages, overrides: Overrides): string {
+/** `m:ss` (or `h:mm:ss`), as a call's elapsed time and duration are shown. */
+export function formatDuration(ms: number): string {
+  const seconds = Math.max(0, Math.floor(ms / 1000));
+  const [h, m, s] = [Math.floor(seconds / 3600), Math.floor(seconds / 60) % 60, seconds % 60];
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return h ? `${h}:${pad(m)}:${pad(s)}` : `${m}:${pad(s)}`;
+}
+
+/** The live status line: it changes once per status, never with the elapsed time. */
+export function statusText({ phone, state, nameOf }: StatusFacts, messages: Messages, overrides: Overrides): string {
   if (phone?.ok === false) return messages.invalid(phone.reason);
-  switch (status) {
+  switch (state.status) {
     case 'idle':
       return '';
     case 'placing':
       return overrides.placingLabel ?? messages.placing;
     case 'calling':
-      return receivers
+      return state.call.receivers
         .map((receiver) => {
           const name = nameOf(receiver);
           // An answer without a status still means the call offer was sent: shown as calling.
@@ -96,7 +102,13 @@ export function statusText({ phone, status, receivers = [], error, nameOf }: Sta
           return overrides.callingLabel ? overrides.callingLabel.replaceAll('{name}', name) : messages.calling(name);
         })
         .join('; ');
+    case 'answered':
+      return messages.answered(nameOf(state.call.receivers[0]));
+    case 'ended': {
+      const { answeredAt, endedAt, outcome } = state;
+      return messages.ended(outcome, answeredAt === undefined ? undefined : formatDuration(endedAt - answeredAt));
+    }
     case 'error':
-      return error ? messages.error(error) : '';
+      return messages.error(state.error);
   }
 }

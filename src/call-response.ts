@@ -35,6 +35,12 @@ export function readReceivers(body: unknown): Receiver[] | undefined {
   return callees.length > 0 ? callees : undefined;
 }
 
+/** The ids that later call events name: `spaceCallId` (this call) and `topicId` (its space); '' when absent. */
+export function readCallIds(body: unknown): { spaceCallId: string; topicId: string } {
+  const id = (key: string) => (isRecord(body) && Object.hasOwn(body, key) ? text(body[key]) : '');
+  return { spaceCallId: id('spaceCallId'), topicId: id('topicId') };
+}
+
 /** The `message` of a parsed JSON error body, if it has a non-empty string one. */
 export function readServerMessage(parsed: unknown): string | undefined {
   const message = isRecord(parsed) && typeof parsed.message === 'string' ? text(parsed.message).trim() : '';

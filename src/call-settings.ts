@@ -3,7 +3,7 @@
  * with a clear `bad-config` error for a value that cannot work. Pure.
  */
 import { callErrors, type CallError } from './call-error.js';
-import { DEFAULT_CALL_TYPE, DEFAULT_TIMEOUT, ENVIRONMENTS } from './api-defaults.js';
+import { DEFAULT_ANSWER_TIMEOUT, DEFAULT_CALL_TYPE, DEFAULT_TIMEOUT, ENVIRONMENTS, SOCKET_URLS, isSecureOrigin } from './api-defaults.js';
 import { DEFAULT_MAX_CONCURRENT_CALLS } from './call-gate.js';
 import type { SpacesCallButtonDefaults } from './page-defaults.js';
 import type { SpacesClientOptions } from './spaces-client.js';
@@ -14,6 +14,9 @@ export interface CallSettings extends SpacesClientOptions {
   callType: string;
   displayName: string;
   maxConcurrentCalls: number;
+  /** Where to follow the call: the channel URL, a reason it cannot be used, or nothing without `live`. */
+  live?: { url: URL } | { unavailable: 'insecure-url' };
+  answerTimeout: number;
 }
 
 export function resolveCallSettings(
@@ -34,6 +37,10 @@ export function resolveCallSettings(
   const maxConcurrentCalls = pick('maxConcurrentCalls') ?? DEFAULT_MAX_CONCURRENT_CALLS;
   if (!Number.isInteger(maxConcurrentCalls) || maxConcurrentCalls < 0) {
     return { ok: false, error: callErrors.badConfig('max-concurrent-calls must be a whole number, 0 for no limit') };
+  }
+  const answerTimeout = pick('answerTimeout') ?? DEFAULT_ANSWER_TIMEOUT;
+  if (!Number.isFinite(answerTimeout) || answerTimeout <= 0) {
+    return { ok: false, error: callErrors.badConfig('answer-timeout must be a positive number of milliseconds') };
   }
   const environment = (pick('environment') ?? 'production').toLowerCase();
   const explicitBase = pick('apiBase')?.trim();
@@ -59,6 +66,23 @@ export function resolveCallSettings(
       ...(getToken ? { getToken } : token ? { token } : {}),
       callType: pick('callType')?.trim() || DEFAULT_CALL_TYPE,
       displayName: pick('displayName') ?? '',
+      answerTimeout,
+      ...(pick('live') ? { live: liveChannelUrl(pick('socketUrl'), environment, baseUri) } : {}),
     },
   };
+}
+
+/**
+ * The channel URL: `socket-url` (relative to the page, `https:`/`http:` read as `wss:`/`ws:`), else the
+ * environment's. Like the API, only `wss:` or this computer; a channel that cannot be used never
+ * stops the call, so a bad one is reported with the call's end, not as an error.
+ */
+function liveChannelUrl(explicit: string | undefined, environment: string, baseUri: string): { url: URL } | { unavailable: 'insecure-url' } {
+  try {
+    const url = new URL(explicit?.trim() || SOCKET_URLS[environment] || SOCKET_URLS.production, baseUri);
+    url.protocol = url.protocol.replace(/^http/, 'ws');
+    return isSecureOrigin(url) && url.protocol.startsWith('ws') ? { url } : { unavailable: 'insecure-url' };
+  } catch {
+    return { unavailable: 'insecure-url' };
+  }
 }

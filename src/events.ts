@@ -1,5 +1,6 @@
 /** The events a `<spaces-call-button>` fires. They bubble, cross shadow roots and never carry the token. */
 import type { CallError, CallErrorKind } from './call-error.js';
+import type { CallEndOutcome } from './call-lifecycle.js';
 
 export interface CallStartDetail {
   /** The number dialled, in E.164. */
@@ -21,10 +22,36 @@ export interface CallErrorDetail extends CallStartDetail, Omit<CallError, 'kind'
   kind: CallErrorKind;
 }
 
+export interface CallUpdateDetail extends CallStartDetail {
+  /** The call's id in Spaces (empty when the API's answer had none). */
+  spaceCallId: string;
+  /** The new status: `answered`, `ended`, or `idle` once the button is ready again. */
+  status: 'answered' | 'ended' | 'idle';
+  /** How the call ended, with `ended`. */
+  outcome?: CallEndOutcome;
+}
+
+export interface CallEndDetail extends CallStartDetail {
+  spaceCallId: string;
+  outcome: CallEndOutcome;
+  /** ISO times: when the API accepted the call, when the callee answered, when it ended (or was given up). */
+  startedAt: string;
+  answeredAt?: string;
+  endedAt: string;
+  /** From the answer to the end. */
+  durationMs?: number;
+  /** How the call was followed: `off` without `live`, `followed` over the channel, or `unavailable` (see `liveProblem`). */
+  live: 'off' | 'followed' | 'unavailable';
+  /** Why the channel could not be used: `unreachable`, `unauthorized`, `no-token` or `insecure-url`. */
+  liveProblem?: string;
+}
+
 export interface CallEventDetails {
   'spaces-call-start': CallStartDetail;
   'spaces-call-success': CallSuccessDetail;
   'spaces-call-error': CallErrorDetail;
+  'spaces-call-update': CallUpdateDetail;
+  'spaces-call-end': CallEndDetail;
 }
 
 /** A bubbling, composed event; only `spaces-call-start` is cancelable. */
@@ -35,11 +62,15 @@ export function createCallEvent<K extends keyof CallEventDetails>(type: K, detai
 export type CallStartEvent = CustomEvent<CallStartDetail>;
 export type CallSuccessEvent = CustomEvent<CallSuccessDetail>;
 export type CallErrorEvent = CustomEvent<CallErrorDetail>;
+export type CallUpdateEvent = CustomEvent<CallUpdateDetail>;
+export type CallEndEvent = CustomEvent<CallEndDetail>;
 
 declare global {
   interface GlobalEventHandlersEventMap {
     'spaces-call-start': CallStartEvent;
     'spaces-call-success': CallSuccessEvent;
     'spaces-call-error': CallErrorEvent;
+    'spaces-call-update': CallUpdateEvent;
+    'spaces-call-end': CallEndEvent;
   }
 }

@@ -21,16 +21,23 @@ export interface SpacesCallButtonDefaults {
   timeout?: number;
   resetDelay?: number;
   maxConcurrentCalls?: number;
+  /** Follow each call over the Spaces real-time channel. */
+  live?: boolean;
+  /** An explicit real-time channel URL (`wss:`, or `ws:` on this computer). */
+  socketUrl?: string;
+  answerTimeout?: number;
   /** Turn the page's `<a href="tel:">` links into call buttons (see tel-links.ts). */
   upgradeTelLinks?: boolean;
 }
 
-type NumberDefault = 'timeout' | 'resetDelay' | 'maxConcurrentCalls';
-type StringDefault = Exclude<keyof SpacesCallButtonDefaults, 'getToken' | 'upgradeTelLinks' | NumberDefault>;
+type NumberDefault = 'timeout' | 'resetDelay' | 'maxConcurrentCalls' | 'answerTimeout';
+type BooleanDefault = 'upgradeTelLinks' | 'live';
+type StringDefault = Exclude<keyof SpacesCallButtonDefaults, 'getToken' | BooleanDefault | NumberDefault>;
 
 const META_PREFIX = 'spaces-call-button:';
-const NUMBER_DEFAULTS = new Set<string>(['timeout', 'resetDelay', 'maxConcurrentCalls']);
-const META_NAMES: Record<string, StringDefault | NumberDefault | 'upgradeTelLinks'> = {
+const NUMBER_DEFAULTS = new Set<string>(['timeout', 'resetDelay', 'maxConcurrentCalls', 'answerTimeout']);
+const BOOLEAN_DEFAULTS = new Set<string>(['upgradeTelLinks', 'live']);
+const META_NAMES: Record<string, StringDefault | NumberDefault | BooleanDefault> = {
   token: 'token',
   'token-type': 'tokenType',
   'default-country': 'defaultCountry',
@@ -42,6 +49,9 @@ const META_NAMES: Record<string, StringDefault | NumberDefault | 'upgradeTelLink
   'reset-delay': 'resetDelay',
   'max-concurrent-calls': 'maxConcurrentCalls',
   'upgrade-tel-links': 'upgradeTelLinks',
+  live: 'live',
+  'socket-url': 'socketUrl',
+  'answer-timeout': 'answerTimeout',
 };
 
 interface DefaultsStore {
@@ -143,7 +153,7 @@ function readMetaDefaults(): SpacesCallButtonDefaults {
     const key = META_NAMES[meta.name.slice(META_PREFIX.length)];
     if (!key) continue;
     defaults[key] =
-      key === 'upgradeTelLinks' ? meta.content.trim() === 'true' : NUMBER_DEFAULTS.has(key) ? Number(meta.content) : meta.content;
+      BOOLEAN_DEFAULTS.has(key) ? meta.content.trim() === 'true' : NUMBER_DEFAULTS.has(key) ? Number(meta.content) : meta.content;
   }
   return defaults;
 }

@@ -1,12 +1,13 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { callErrors, type CallError } from './call-error.js';
-import { enterCallGate } from './call-gate.js';
+import type { CallError } from './call-error.js';
+import { CallController } from './call-controller.js';
+import type { CallEndOutcome } from './call-lifecycle.js';
 import { loadClient, loadClientOnIntent } from './client-loader.js';
 import type { Receiver } from './call-response.js';
 import { resolveCallSettings } from './call-settings.js';
-import { shownNumber, statusText } from './button-text.js';
-import { createCallEvent, type CallStartDetail } from './events.js';
+import { formatDuration, shownNumber, statusText } from './button-text.js';
+import type { CallStartDetail } from './events.js';
 import { en } from './i18n/en.js';
 import { languageOf, messagesFor } from './i18n/locale.js';
 import type { Messages } from './i18n/messages.js';
@@ -18,19 +19,14 @@ import { normalizeNumber } from './phone-loader.js';
 import type { TokenProvider, TokenType } from './spaces-client.js';
 import { styles } from './spaces-call-button.styles.js';
 
-export type CallStatus = 'idle' | 'invalid' | 'placing' | 'calling' | 'error';
+export type CallStatus = 'idle' | 'invalid' | 'placing' | 'calling' | 'answered' | 'ended' | 'error';
 
-/** What the button is doing; `invalid` is not here because it follows from the number. */
-type Activity =
-  | { status: 'idle' }
-  | { status: 'placing' }
-  | { status: 'calling'; receivers: Receiver[] }
-  | { status: 'error'; error: CallError };
-
-const IDLE: Activity = { status: 'idle' };
 const DEFAULT_RESET_DELAY = 4000;
 
-const phoneIcon = html`<svg part="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M6.6 10.8a15.1 15.1 0 0 0 6.6 6.6l2.2-2.2a1 1 0 0 1 1-.25 11.4 11.4 0 0 0 3.6.57 1 1 0 0 1 1 1V20a1 1 0 0 1-1 1A17 17 0 0 1 3 4a1 1 0 0 1 1-1h3.5a1 1 0 0 1 1 1c0 1.25.2 2.45.57 3.57a1 1 0 0 1-.25 1z"/></svg>`;
+const PHONE_PATH = 'M6.6 10.8a15.1 15.1 0 0 0 6.6 6.6l2.2-2.2a1 1 0 0 1 1-.25 11.4 11.4 0 0 0 3.6.57 1 1 0 0 1 1 1V20a1 1 0 0 1-1 1A17 17 0 0 1 3 4a1 1 0 0 1 1-1h3.5a1 1 0 0 1 1 1c0 1.25.2 2.45.57 3.57a1 1 0 0 1-.25 1z';
+const phoneIcon = html`<svg part="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d=${PHONE_PATH}/></svg>`;
+/** The receiver turned down: what a click does while a followed call can be cancelled. */
+const hangUpIcon = html`<svg part="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path transform="rotate(135 12 12)" d=${PHONE_PATH}/></svg>`;
 
 /**
  * A click-to-call button: normalizes a phone number and places an Avaya Spaces (Aura) call.
@@ -40,6 +36,8 @@ const phoneIcon = html`<svg part="icon" viewBox="0 0 24 24" aria-hidden="true" f
  * @event {CallStartEvent} spaces-call-start - Before the request; cancelable: `preventDefault()` sends nothing.
  * @event {CallSuccessEvent} spaces-call-success - The API accepted the call; `detail.receivers` holds each callee's status.
  * @event {CallErrorEvent} spaces-call-error - The call failed; `detail.kind` and `detail.message` say why.
+ * @event {CallUpdateEvent} spaces-call-update - After a success, each status change: `answered`, `ended` (with `outcome`), `idle`.
+ * @event {CallEndEvent} spaces-call-end - Once for every call that succeeded: its `outcome`, times and duration, for the call log.
  *
  * @slot icon - Replaces the phone icon.
  * @slot - Replaces the visible number (the accessible name still says it).
@@ -48,7 +46,8 @@ const phoneIcon = html`<svg part="icon" viewBox="0 0 24 24" aria-hidden="true" f
  * @csspart icon - The phone icon.
  * @csspart number - The formatted number (or the input, when invalid).
  * @csspart extension - The extension, when the number has one.
- * @csspart status - The live status text (placing, calling, error, invalid reason).
+ * @csspart status - The live status text (placing, calling, answered, the outcome, error, invalid reason).
+ * @csspart elapsed - The time since the callee answered (m:ss), beside the status; not announced each second.
  *
  * @cssprop --spaces-call-button-color - Text, icon and border colour.
  * @cssprop --spaces-call-button-background - Button background.
@@ -69,6 +68,9 @@ const phoneIcon = html`<svg part="icon" viewBox="0 0 24 24" aria-hidden="true" f
  * @cssstate invalid - The number cannot be called; the status says why.
  * @cssstate placing - The call request is under way.
  * @cssstate calling - The API accepted the call.
+ * @cssstate cancellable - Calling, followed live: a click cancels the call.
+ * @cssstate answered - The callee picked up (followed live or reported by the host).
+ * @cssstate ended - The call is over; the status shows how it ended.
  * @cssstate error - The last call failed; the status says why.
  */
 export class SpacesCallButton extends LitElement {
@@ -107,6 +109,15 @@ export class SpacesCallButton extends LitElement {
   /** How many calls may be placed at once on the page, counting every button; default 1, `0` for no limit. */
   @property({ attribute: 'max-concurrent-calls', type: Number }) maxConcurrentCalls?: number;
 
+  /** Follows each call over the Spaces real-time channel: answered, declined, no answer; a click cancels while calling. */
+  @property({ type: Boolean }) live?: boolean;
+
+  /** The real-time channel URL (a proxy, the mock); default from `environment`. `wss:` only, except on this computer. */
+  @property({ attribute: 'socket-url' }) socketUrl?: string;
+
+  /** Milliseconds a live call may go unanswered before the button stops following it (outcome `unknown`); default 60000. */
+  @property({ attribute: 'answer-timeout', type: Number }) answerTimeout?: number;
+
   /** Disables the button. */
   @property({ type: Boolean, reflect: true }) disabled = false;
 
@@ -134,7 +145,6 @@ export class SpacesCallButton extends LitElement {
   /** The recommended token source: `({ forceRefresh }) => token`, asked before each call and again once after a 401. */
   @property({ attribute: false }) getToken?: TokenProvider;
 
-  @state() private activity: Activity = IDLE;
   /** The normalized number; `undefined` while the phone data it needs is loading. */
   @state() private phone?: PhoneResult;
   /** Bumped when the page defaults change, so that they are read again. */
@@ -145,14 +155,11 @@ export class SpacesCallButton extends LitElement {
   @state() private slottedText = '';
 
   private readonly internals = this.attachInternals();
+  private readonly calls = new CallController(this, () => this.messages);
   /** The normalization under way while `phone` is undefined. */
   private phoneReady?: Promise<PhoneResult>;
   /** The translation being loaded, if any. */
   private messagesReady?: Promise<unknown>;
-  private abortController?: AbortController;
-  private resetTimer?: ReturnType<typeof setTimeout>;
-  /** Gives back this button's place among the calls being placed on the page. */
-  private leaveGate?: () => void;
   private unsubscribe?: () => void;
   /** The default country in force: own attribute, page default or the document's region. */
   private country?: string;
@@ -167,9 +174,14 @@ export class SpacesCallButton extends LitElement {
     return typeof number === 'string' ? number : typeof number === 'number' && Number.isFinite(number) ? String(number) : '';
   }
 
-  /** `idle`, `invalid`, `placing`, `calling` or `error`. */
+  /** `idle`, `invalid`, `placing`, `calling`, `answered`, `ended` or `error`. */
   get status(): CallStatus {
-    return this.phone?.ok === false ? 'invalid' : this.activity.status;
+    return this.phone?.ok === false ? 'invalid' : this.calls.state.status;
+  }
+
+  /** How the last call ended (`answered`, `declined`, `not-answered`, `cancelled`, `failed`, `unknown`), or `null`. */
+  get outcome(): CallEndOutcome | null {
+    return this.calls.outcome;
   }
 
   /** The normalized number, or `null` when it is invalid (or not yet checked). */
@@ -179,7 +191,8 @@ export class SpacesCallButton extends LitElement {
 
   /** The last call's error, or `null`. */
   get error(): CallError | null {
-    return this.activity.status === 'error' ? this.activity.error : null;
+    const { state } = this.calls;
+    return state.status === 'error' ? state.error : null;
   }
 
   static override get observedAttributes(): string[] {
@@ -206,29 +219,21 @@ export class SpacesCallButton extends LitElement {
     // Moved in the page (removed and added back in the same task): the call goes on, since it may
     // already have been placed. Removed: its request is abandoned and nothing more is announced.
     queueMicrotask(() => {
-      if (this.isConnected) return;
-      this.abandon();
-      if (this.activity.status !== 'error') this.activity = IDLE;
+      if (!this.isConnected) this.calls.abandon();
     });
   }
 
   /** Places the call as a click would. Resolves when the request has ended; does nothing while a call is under way. */
   async call(): Promise<void> {
-    if (this.disabled || this.activity.status === 'placing' || this.activity.status === 'calling') return;
-    this.abandon();
+    if (this.disabled || this.calls.busy) return;
     // Placing from here on, so that more clicks do nothing while the number is checked and the client loads.
-    const controller = new AbortController();
-    this.abortController = controller;
-    this.activity = { status: 'placing' };
-    const client = loadClient();
+    const signal = this.calls.begin();
+    void loadClient();
     if (!this.phone) await this.updateComplete; // which checks the number first
     // A new number while it was checked aborts this attempt (see willUpdate).
-    if (controller.signal.aborted) return;
+    if (signal.aborted) return;
     const { phone } = this;
-    if (!phone?.ok) {
-      this.activity = IDLE;
-      return;
-    }
+    if (!phone?.ok) return this.calls.drop();
 
     const defaults = pageDefaults();
     const resolved = resolveCallSettings(this, defaults, document.baseURI);
@@ -240,31 +245,13 @@ export class SpacesCallButton extends LitElement {
       data: { ...this.dataset },
     };
     // Failures known before any request go straight to spaces-call-error: a start event promises a request.
-    if (!resolved.ok) return this.fail(base, resolved.error);
-    const leaveGate = enterCallGate(resolved.settings.maxConcurrentCalls);
-    if (!leaveGate) return this.fail(base, callErrors.busy());
-    this.leaveGate = leaveGate;
-    try {
-      if (!this.dispatchEvent(createCallEvent('spaces-call-start', base))) {
-        this.activity = IDLE;
-        return;
-      }
-      const { settings } = resolved;
-      const api = await client;
-      const request = { address: phone.e164, displayName: settings.displayName, callType, signal: controller.signal };
-      const outcome = api ? await api.createSpacesClient(settings).placeCall(request) : ({ ok: false, error: callErrors.network() } as const);
-      // Removed, or the number changed: this answer belongs to nobody any more.
-      if (controller.signal.aborted) return;
-      this.abortController = undefined;
+    if (!resolved.ok) return this.calls.failBefore(base, resolved.error);
+    await this.calls.place(base, resolved.settings, this.resetDelay ?? defaults.resetDelay ?? DEFAULT_RESET_DELAY);
+  }
 
-      if (!outcome.ok) return this.fail(base, outcome.error);
-      this.activity = { status: 'calling', receivers: outcome.receivers };
-      this.dispatchEvent(createCallEvent('spaces-call-success', { ...base, receivers: outcome.receivers, response: outcome.response }));
-      const resetDelay = this.resetDelay ?? defaults.resetDelay ?? DEFAULT_RESET_DELAY;
-      this.resetTimer = setTimeout(() => (this.activity = IDLE), resetDelay);
-    } finally {
-      leaveGate();
-    }
+  /** Cancels a live call that has not been answered yet, as a click does then. Returns whether it did. */
+  cancel(): boolean {
+    return this.calls.cancel();
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -272,11 +259,12 @@ export class SpacesCallButton extends LitElement {
       this.country = this.defaultCountry ?? pageDefaults().defaultCountry ?? documentRegion();
       const known = this.seen || !canWatchViewport() ? this.check() : this.deferCheck();
       // A call or error belongs to the number it was for (a call before the first render is for this one).
-      if (this.hasUpdated && !(known?.ok && known.e164 === this.e164)) this.reset();
+      if (this.hasUpdated && !(known?.ok && known.e164 === this.e164)) this.calls.reset();
       this.phone = known;
     }
     this.internals.states.clear();
     this.internals.states.add(this.status);
+    if (this.calls.canCancel) this.internals.states.add('cancellable');
   }
 
   private whenChecked(result: Promise<PhoneResult>): Promise<PhoneResult> {
@@ -284,7 +272,7 @@ export class SpacesCallButton extends LitElement {
       if (this.phoneReady !== pending) return phone; // superseded by a newer number
       this.phoneReady = undefined;
       this.phone = phone;
-      if (!phone.ok) this.reset();
+      if (!phone.ok) this.calls.reset();
       return phone;
     });
     return pending;
@@ -332,21 +320,21 @@ export class SpacesCallButton extends LitElement {
   }
 
   protected override render() {
-    const { phone, activity, messages } = this;
-    const busy = activity.status === 'placing' || activity.status === 'calling';
+    const { phone, messages } = this;
+    const { state, canCancel } = this.calls;
     const { masked, visibleDigits, label, slottedText } = this;
     const shown = shownNumber(phone, this.input, messages, { masked, visibleDigits, label, slottedText });
-    const status = statusText(
-      {
-        phone,
-        ...activity,
-        nameOf: (receiver) => this.nameOf(receiver),
-      },
-      messages,
-      this,
-    );
+    const status = statusText({ phone, state, nameOf: (receiver) => this.nameOf(receiver) }, messages, this);
+    const elapsed = state.status === 'answered' ? formatDuration(Date.now() - state.answeredAt) : '';
+    const inert = phone?.ok === false || (this.calls.busy && !canCancel);
     // Written without whitespace between tags: every text node and marker is paid for on each of a list's buttons.
-    return html`<button type="button" part="button" aria-label=${shown.label} aria-describedby="status" aria-disabled=${phone?.ok === false || busy ? 'true' : nothing} ?disabled=${this.disabled} @click=${this.call}><slot name="icon">${phoneIcon}</slot><slot @slotchange=${this.readSlottedText}><span part="number">${shown.text}</span>${shown.extension ? html`<span part="extension">${shown.extension}</span>` : nothing}</slot></button><span part="status" id="status" role="status">${status}</span>`;
+    return html`<button type="button" part="button" aria-label=${canCancel ? messages.cancelLabel(shown.text) : shown.label} aria-describedby="status" aria-disabled=${inert ? 'true' : nothing} ?disabled=${this.disabled} @click=${this.activate}><slot name="icon">${canCancel ? hangUpIcon : phoneIcon}</slot><slot @slotchange=${this.readSlottedText}><span part="number">${shown.text}</span>${shown.extension ? html`<span part="extension">${shown.extension}</span>` : nothing}</slot></button>${elapsed ? html`<span part="elapsed" role="timer">${elapsed}</span>` : nothing}<span part="status" id="status" role="status">${status}</span>`;
+  }
+
+  /** A click calls, or cancels a live call that is ringing. */
+  private activate(): void {
+    if (this.calls.canCancel) this.calls.cancel();
+    else void this.call();
   }
 
   private readSlottedText(event: Event): void {
@@ -378,26 +366,6 @@ export class SpacesCallButton extends LitElement {
       this.messagesReady = undefined;
       this.messages = messages;
     }
-  }
-
-  private fail(base: CallStartDetail, englishError: CallError): void {
-    const error = { ...englishError, message: this.messages.error(englishError) };
-    this.activity = { status: 'error', error };
-    this.dispatchEvent(createCallEvent('spaces-call-error', { ...base, ...error }));
-  }
-
-  /** Abandons the request under way (giving its place among the page's calls back at once) and the pending return to idle. */
-  private abandon(): void {
-    this.abortController?.abort();
-    this.abortController = undefined;
-    this.leaveGate?.();
-    this.leaveGate = undefined;
-    clearTimeout(this.resetTimer);
-  }
-
-  private reset(): void {
-    this.abandon();
-    this.activity = IDLE;
   }
 }
 

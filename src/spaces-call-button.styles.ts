@@ -70,6 +70,12 @@ export const styles = css`
   :host(:state(calling)) [part='button'] {
     cursor: progress;
   }
+  /* Ringing and followed live: a click hangs up, so the button takes the colour of an ending. */
+  :host(:state(cancellable)) [part='button'] {
+    cursor: pointer;
+    color: var(--_error-color);
+    border-color: color-mix(in srgb, var(--_error-color) 50%, transparent);
+  }
 
   :host([variant='link']) [part='button'] {
     border-color: transparent;
@@ -134,8 +140,15 @@ export const styles = css`
   [part='status']:not(:empty) {
     margin-inline-start: var(--_gap);
   }
-  :host(:state(calling)) [part='status'] {
+  :host(:state(calling)) [part='status'],
+  :host(:state(answered)) [part='status'],
+  [part='elapsed'] {
     color: var(--_calling-color);
+  }
+  [part='elapsed'] {
+    margin-inline-start: var(--_gap);
+    font-size: max(calc(0.875 * var(--_font-size) * var(--_scale)), 12px);
+    font-variant-numeric: tabular-nums;
   }
   :host(:state(error)) [part='status'],
   :host(:state(invalid)) [part='status'] {

@@ -5,9 +5,11 @@
  * placed a call: the only second attempt follows a 401, which placed nothing.
  */
 import ky, { type KyInstance } from 'ky';
-import { DEFAULT_CALL_TYPE, DEFAULT_TIMEOUT } from './api-defaults.js';
+import { DEFAULT_CALL_TYPE, DEFAULT_TIMEOUT, isSecureOrigin } from './api-defaults.js';
+
+export { isSecureOrigin };
 import { callErrors, httpError, type CallError } from './call-error.js';
-import { hideSecret, parseJson, readReceivers, readServerMessage, type Receiver } from './call-response.js';
+import { hideSecret, parseJson, readCallIds, readReceivers, readServerMessage, type Receiver } from './call-response.js';
 
 export type TokenType = 'jwt' | 'bearer';
 
@@ -39,15 +41,8 @@ export interface PlaceCallRequest {
 }
 
 export type CallOutcome =
-  | { ok: true; status: number; receivers: Receiver[]; response: unknown }
+  | { ok: true; status: number; receivers: Receiver[]; spaceCallId: string; topicId: string; response: unknown }
   | { ok: false; error: CallError };
-
-/** An https origin, or any origin on this computer (for a local proxy or the mock API). */
-export function isSecureOrigin(url: URL): boolean {
-  if (url.protocol === 'https:') return true;
-  if (url.protocol !== 'http:') return false;
-  return url.hostname === 'localhost' || url.hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(url.hostname);
-}
 
 export interface SpacesClient {
   placeCall(request: PlaceCallRequest): Promise<CallOutcome>;
@@ -160,7 +155,7 @@ async function readOutcome(response: Response, token: string): Promise<CallOutco
   if (parsed === undefined) return { ok: false, error: callErrors.badResponse(response.status, 'not-json') };
   const receivers = readReceivers(parsed);
   if (!receivers) return { ok: false, error: callErrors.badResponse(response.status, 'no-receivers') };
-  return { ok: true, status: response.status, receivers, response: parsed };
+  return { ok: true, status: response.status, receivers, ...readCallIds(parsed), response: parsed };
 }
 
 function retryAfter(response: Response): number | undefined {

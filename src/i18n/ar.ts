@@ -1,3 +1,4 @@
+import type { CallEndOutcome } from '../call-lifecycle.js';
 import type { ErrorFacts, Messages } from './messages.js';
 
 const reasons = {
@@ -15,6 +16,14 @@ const reasons = {
 const wait = (seconds: number) => (seconds < 90 ? `${seconds} ثانية` : `${Math.ceil(seconds / 60)} دقيقة`);
 /** Numbers and names stay left-to-right inside Arabic text. */
 const isolate = (text: string) => `\u2068${text}\u2069`;
+
+const outcomes: Record<Exclude<CallEndOutcome, 'answered'>, string> = {
+  declined: 'تم الرفض',
+  'not-answered': 'لا رد',
+  cancelled: 'أُلغيت المكالمة',
+  failed: 'فشلت المكالمة',
+  unknown: 'حالة المكالمة غير معروفة',
+};
 
 function error(e: ErrorFacts): string {
   const said = e.serverMessage ? ` رسالة الواجهة البرمجية: «${isolate(e.serverMessage)}»` : '';
@@ -62,6 +71,9 @@ const ar: Messages = {
   placing: 'جارٍ إجراء المكالمة…',
   calling: (name) => `جارٍ الاتصال بـ ${isolate(name)}…`,
   receiverStatus: (name, status) => `${isolate(name)}: ${isolate(status)}`,
+  answered: (name) => `ردّ ${name}`,
+  ended: (outcome, duration) => (outcome === 'answered' ? `انتهت المكالمة${duration ? ` · ${duration}` : ''}` : outcomes[outcome]),
+  cancelLabel: (number) => `إلغاء الاتصال بـ ${number}`,
   error,
 };
 export default ar;

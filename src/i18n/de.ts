@@ -1,3 +1,4 @@
+import type { CallEndOutcome } from '../call-lifecycle.js';
 import type { ErrorFacts, Messages } from './messages.js';
 
 const reasons = {
@@ -13,6 +14,14 @@ const reasons = {
 };
 
 const wait = (seconds: number) => (seconds < 90 ? `${seconds} Sekunde${seconds === 1 ? '' : 'n'}` : `${Math.ceil(seconds / 60)} Minuten`);
+
+const outcomes: Record<Exclude<CallEndOutcome, 'answered'>, string> = {
+  declined: 'Abgelehnt',
+  'not-answered': 'Keine Antwort',
+  cancelled: 'Anruf abgebrochen',
+  failed: 'Anruf fehlgeschlagen',
+  unknown: 'Anrufstatus unbekannt',
+};
 
 function error(e: ErrorFacts): string {
   const said = e.serverMessage ? ` Die API meldet: „${e.serverMessage}“` : '';
@@ -62,6 +71,9 @@ const de: Messages = {
   placing: 'Anruf wird aufgebaut…',
   calling: (name) => `${name} wird angerufen…`,
   receiverStatus: (name, status) => `${name}: ${status}`,
+  answered: (name) => `${name} hat angenommen`,
+  ended: (outcome, duration) => (outcome === 'answered' ? `Anruf beendet${duration ? ` · ${duration}` : ''}` : outcomes[outcome]),
+  cancelLabel: (number) => `Anruf an ${number} abbrechen`,
   error,
 };
 export default de;

@@ -1,3 +1,4 @@
+import type { CallEndOutcome } from '../call-lifecycle.js';
 import type { ErrorFacts, Messages } from './messages.js';
 
 const reasons = {
@@ -13,6 +14,14 @@ const reasons = {
 };
 
 const wait = (seconds: number) => (seconds < 90 ? `${seconds} second${seconds === 1 ? '' : 's'}` : `${Math.ceil(seconds / 60)} minutes`);
+
+const outcomes: Record<Exclude<CallEndOutcome, 'answered'>, string> = {
+  declined: 'Declined',
+  'not-answered': 'No answer',
+  cancelled: 'Call cancelled',
+  failed: 'Call failed',
+  unknown: 'Call status unknown',
+};
 
 function error(e: ErrorFacts): string {
   const said = e.serverMessage ? ` The API said: “${e.serverMessage}”` : '';
@@ -62,5 +71,8 @@ export const en: Messages = {
   placing: 'Placing call…',
   calling: (name) => `Calling ${name}…`,
   receiverStatus: (name, status) => `${name}: ${status}`,
+  answered: (name) => `${name} answered`,
+  ended: (outcome, duration) => (outcome === 'answered' ? `Call ended${duration ? ` · ${duration}` : ''}` : outcomes[outcome]),
+  cancelLabel: (number) => `Cancel call to ${number}`,
   error,
 };

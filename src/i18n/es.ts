@@ -1,3 +1,4 @@
+import type { CallEndOutcome } from '../call-lifecycle.js';
 import type { ErrorFacts, Messages } from './messages.js';
 
 const reasons = {
@@ -13,6 +14,14 @@ const reasons = {
 };
 
 const wait = (seconds: number) => (seconds < 90 ? `${seconds} segundo${seconds === 1 ? '' : 's'}` : `${Math.ceil(seconds / 60)} minutos`);
+
+const outcomes: Record<Exclude<CallEndOutcome, 'answered'>, string> = {
+  declined: 'Rechazada',
+  'not-answered': 'Sin respuesta',
+  cancelled: 'Llamada cancelada',
+  failed: 'La llamada falló',
+  unknown: 'Estado de la llamada desconocido',
+};
 
 function error(e: ErrorFacts): string {
   const said = e.serverMessage ? ` La API dice: «${e.serverMessage}»` : '';
@@ -62,6 +71,9 @@ const es: Messages = {
   placing: 'Realizando la llamada…',
   calling: (name) => `Llamando a ${name}…`,
   receiverStatus: (name, status) => `${name}: ${status}`,
+  answered: (name) => `${name} ha contestado`,
+  ended: (outcome, duration) => (outcome === 'answered' ? `Llamada finalizada${duration ? ` · ${duration}` : ''}` : outcomes[outcome]),
+  cancelLabel: (number) => `Cancelar la llamada a ${number}`,
   error,
 };
 export default es;

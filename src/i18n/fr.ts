@@ -1,3 +1,4 @@
+import type { CallEndOutcome } from '../call-lifecycle.js';
 import type { ErrorFacts, Messages } from './messages.js';
 
 const reasons = {
@@ -13,6 +14,14 @@ const reasons = {
 };
 
 const wait = (seconds: number) => (seconds < 90 ? `${seconds} seconde${seconds > 1 ? 's' : ''}` : `${Math.ceil(seconds / 60)} minutes`);
+
+const outcomes: Record<Exclude<CallEndOutcome, 'answered'>, string> = {
+  declined: 'Refusé',
+  'not-answered': 'Pas de réponse',
+  cancelled: 'Appel annulé',
+  failed: 'Échec de l’appel',
+  unknown: 'État de l’appel inconnu',
+};
 
 function error(e: ErrorFacts): string {
   const said = e.serverMessage ? ` L’API indique : « ${e.serverMessage} »` : '';
@@ -62,6 +71,9 @@ const fr: Messages = {
   placing: 'Appel en cours de lancement…',
   calling: (name) => `Appel de ${name}…`,
   receiverStatus: (name, status) => `${name} : ${status}`,
+  answered: (name) => `${name} a répondu`,
+  ended: (outcome, duration) => (outcome === 'answered' ? `Appel terminé${duration ? ` · ${duration}` : ''}` : outcomes[outcome]),
+  cancelLabel: (number) => `Annuler l’appel vers ${number}`,
   error,
 };
 export default fr;

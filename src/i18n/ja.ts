@@ -1,3 +1,4 @@
+import type { CallEndOutcome } from '../call-lifecycle.js';
 import type { ErrorFacts, Messages } from './messages.js';
 
 const reasons = {
@@ -13,6 +14,14 @@ const reasons = {
 };
 
 const wait = (seconds: number) => (seconds < 90 ? `${seconds}秒` : `${Math.ceil(seconds / 60)}分`);
+
+const outcomes: Record<Exclude<CallEndOutcome, 'answered'>, string> = {
+  declined: '拒否されました',
+  'not-answered': '応答なし',
+  cancelled: '発信を取り消しました',
+  failed: '発信に失敗しました',
+  unknown: '通話の状態は不明です',
+};
 
 function error(e: ErrorFacts): string {
   const said = e.serverMessage ? ` API からのメッセージ:「${e.serverMessage}」` : '';
@@ -62,6 +71,9 @@ const ja: Messages = {
   placing: '発信しています…',
   calling: (name) => `${name} に発信中…`,
   receiverStatus: (name, status) => `${name}: ${status}`,
+  answered: (name) => `${name} が応答しました`,
+  ended: (outcome, duration) => (outcome === 'answered' ? `通話終了${duration ? ` · ${duration}` : ''}` : outcomes[outcome]),
+  cancelLabel: (number) => `${number} への発信を取り消す`,
   error,
 };
 export default ja;

@@ -1,5 +1,6 @@
 /** What a translation of the button provides. English (en.ts) is built in; the others load when used. */
 import type { CallError } from '../call-error.js';
+import type { CallEndOutcome } from '../call-lifecycle.js';
 import type { InvalidPhoneReason } from '../phone.js';
 
 /** A call error without its message: the facts a translation words. */
@@ -15,5 +16,11 @@ export interface Messages {
   placing: string;
   calling(name: string): string;
   receiverStatus(name: string, status: string): string;
+  /** The live status once the callee picked up (the elapsed time is shown beside it, not announced). */
+  answered(name: string): string;
+  /** How the call ended; `duration` (m:ss) for an answered call. */
+  ended(outcome: CallEndOutcome, duration?: string): string;
+  /** The accessible name while a click cancels the call. */
+  cancelLabel(number: string): string;
   error(facts: ErrorFacts): string;
 }
