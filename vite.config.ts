@@ -14,15 +14,23 @@ import { createMockSpacesApi } from './demo/mock-spaces-api.js';
 
 const src = (path: string) => fileURLToPath(new URL(`./src/${path}`, import.meta.url));
 
-/** Serves the mock Spaces API beside the demo, so `npm start` needs no backend. */
+/**
+ * Serves the mock Spaces API beside the demo, so `npm start` needs no backend, with its real-time channel
+ * (Socket.IO v2 at `/socket.io`, namespace `/chat`) on the same server: calls are answered after 3 s and end 8 s later.
+ */
 function mockSpacesApi(): Plugin {
-  const api = createMockSpacesApi({ latencyMs: 600 });
+  const api = createMockSpacesApi({
+    latencyMs: 600,
+    realtime: { answerMs: 3000, talkMs: 8000, notAnsweredMs: 8000, shortTalkMs: 2000, dropMs: 1000 },
+  });
   return {
     name: 'mock-spaces-api',
     configureServer(server) {
       server.middlewares.use((req, res, next) => {
         if (!api.handle(req, res)) next();
       });
+      // No HTTP server in middleware mode: then there is no channel either.
+      if (server.httpServer) api.attach(server.httpServer);
     },
   };
 }

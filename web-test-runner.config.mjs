@@ -8,8 +8,14 @@ import { CHROMIUM_ARGS, chromiumPath } from './test/support/chromium.mjs';
 import { countReporter } from './test/support/count-reporter.mjs';
 import { createHostileApi } from './test/support/hostile-api.mjs';
 
-/** The tests' mock API: same origin as the test pages, each test under its own `/mock/<session>/`. */
-const mockApi = createMockSpacesApi({ slowMs: 5_000 });
+/**
+ * The tests' mock API: same origin as the test pages, each test under its own `/mock/<session>/`; its real-time
+ * channel (one per server: tests use distinct tokens) with fast scenarios.
+ */
+const mockApi = createMockSpacesApi({
+  slowMs: 5_000,
+  realtime: { answerMs: 300, talkMs: 600, notAnsweredMs: 600, shortTalkMs: 300, dropMs: 100 },
+});
 /** The hardening tests' badly behaved API, under `/hostile/<session>/<case>/` (see test/support/hostile-api.mjs). */
 const hostileApi = createHostileApi();
 
@@ -19,6 +25,12 @@ export default {
   nodeResolve: true,
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
+    {
+      name: 'mock-spaces-realtime',
+      serverStart({ server }) {
+        if (server) mockApi.attach(server);
+      },
+    },
   ],
   middleware: [
     (ctx, next) => {

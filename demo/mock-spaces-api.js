@@ -10,8 +10,14 @@
  *
  * Mounted at the root, or under `/mock/<session>/` so that each test reads its own request log at
  * `GET {base}/__log` (`DELETE` empties it).
+ *
+ * `attach(httpServer)` adds the real-time channel (mock-spaces-realtime.js), which plays each successful
+ * call's scenario; its log is at `GET {base}/__realtime`.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
+import { createMockRealtime } from './mock-spaces-realtime.js';
+
+export { DEFAULT_REALTIME_SCENARIO, REALTIME_SCENARIOS } from './mock-spaces-realtime.js';
 
 /** @typedef {import('node:http').IncomingMessage} Request */
 /** @typedef {import('node:http').ServerResponse} Response */
@@ -86,13 +92,15 @@ const E164 = /^\+[1-9]\d{6,14}$/;
 const MAX_BODY = 64 * 1024;
 
 /**
- * @param {{ latencyMs?: number, slowMs?: number }} [options]
+ * @param {{ latencyMs?: number, slowMs?: number, realtime?: Partial<import('./mock-spaces-realtime.js').Delays> }} [options]
  *   latencyMs: added to every answer (the demo uses it so "Placing call…" can be seen);
- *   slowMs: how long the `slow` scenario waits.
+ *   slowMs: how long the `slow` scenario waits;
+ *   realtime: the real-time scenarios' delays (see mock-spaces-realtime.js).
  */
-export function createMockSpacesApi({ latencyMs = 0, slowMs = 20_000 } = {}) {
+export function createMockSpacesApi({ latencyMs = 0, slowMs = 20_000, realtime: delays = {} } = {}) {
   /** @type {Map<string, LogEntry[]>} */
   const logs = new Map();
+  const realtime = createMockRealtime({ ...delays, isRefusedToken: (token) => token === EXPIRED_TOKEN });
 
   /**
    * Serves the request if it is the mock's; returns false to let the host server go on.
@@ -100,6 +108,7 @@ export function createMockSpacesApi({ latencyMs = 0, slowMs = 20_000 } = {}) {
    * @param {Response} res
    */
   function handle(req, res) {
+    if (realtime.handle(req, res)) return true;
     const path = new URL(req.url ?? '/', 'http://mock').pathname;
     const logMatch = LOG_PATH.exec(path);
     if (logMatch) {
@@ -178,10 +187,12 @@ export function createMockSpacesApi({ latencyMs = 0, slowMs = 20_000 } = {}) {
     if (failure) {
       return send(res, failure.status, failure.body ?? { message: failure.message }, failure.headers);
     }
-    send(res, 200, successBody(callees, callType));
+    const answer = successBody(callees, callType);
+    send(res, 200, answer);
+    realtime.callPlaced({ token: auth[2], callType, answer });
   }
 
-  return { handle };
+  return { handle, attach: realtime.attach, close: realtime.close, realtime };
 }
 
 /**
