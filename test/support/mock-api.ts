@@ -39,7 +39,26 @@ export const NUMBERS = {
   malformed: '+44 20 7946 0908',
   noReceivers: '+44 20 7946 0909',
   dropped: '+44 20 7946 0910',
+  declined: '+44 20 7946 0911',
+  notAnswered: '+44 20 7946 0912',
+  callFailed: '+44 20 7946 0913',
+  answeredShort: '+44 20 7946 0914',
+  silent: '+44 20 7946 0915',
+  channelDrop: '+44 20 7946 0916',
 } as const;
+
+/** What the mock's real-time channel saw of one token (user): `GET {base}/__realtime`. */
+export interface RealtimeLog {
+  /** This token's connections open now. */
+  connections: number;
+  /** Every connection open now. */
+  totalConnections: number;
+  entries: { at: string; type: string; [detail: string]: unknown }[];
+}
+
+export async function realtimeLog(api: MockApi, token: string, scheme = 'jwt'): Promise<RealtimeLog> {
+  return (await fetch(`${api.apiBase}/__realtime`, { headers: { authorization: `${scheme} ${token}` } })).json();
+}
 
 export const EXPIRED_TOKEN = 'mock-expired-token';
 
