@@ -1,0 +1,198 @@
+/**
+ * Resolving a call's settings (src/call-settings.ts), for what following a call adds: `answer-timeout` and
+ * `live` with its channel URL (`socket-url`). Pure, except for the `<meta>` page defaults at the end.
+ */
+import { expect } from '@open-wc/testing';
+import { resolveCallSettings, type ButtonSettings, type CallSettings } from '../src/call-settings.js';
+import { configureSpacesCallButtons, pageDefaults, type SpacesCallButtonDefaults } from '../src/page-defaults.js';
+
+const PAGE = 'https://crm.example.com/contacts/42';
+const PRODUCTION_CHANNEL = 'wss://spacesapis-socket.avayacloud.com/chat';
+const STAGING_CHANNEL = 'wss://loganstagingapis-socket.esna.com/chat';
+
+function resolve(own: ButtonSettings = {}, defaults: SpacesCallButtonDefaults = {}, baseUri = PAGE) {
+  return resolveCallSettings({ token: 'tok-123', ...own }, defaults, baseUri);
+}
+
+function settingsOf(own: ButtonSettings = {}, defaults: SpacesCallButtonDefaults = {}, baseUri = PAGE): CallSettings {
+  const resolved = resolve(own, defaults, baseUri);
+  if (!resolved.ok) throw new Error(`unexpected error: ${resolved.error.message}`);
+  return resolved.settings;
+}
+
+/** The channel as a plain value: its URL's text, or why it cannot be used. */
+function channelOf(own: ButtonSettings = {}, defaults: SpacesCallButtonDefaults = {}, baseUri = PAGE) {
+  const { live } = settingsOf(own, defaults, baseUri);
+  if (!live) return undefined;
+  return 'url' in live ? { url: live.url.href } : live;
+}
+
+describe('resolveCallSettings', () => {
+  describe('answer-timeout', () => {
+    it('is 60 seconds unless set', () => {
+      expect(settingsOf().answerTimeout).to.equal(60_000);
+    });
+
+    it('is the button’s own, else the page’s', () => {
+      expect(settingsOf({ answerTimeout: 30_000 }, { answerTimeout: 45_000 }).answerTimeout).to.equal(30_000);
+      expect(settingsOf({}, { answerTimeout: 45_000 }).answerTimeout).to.equal(45_000);
+    });
+
+    for (const answerTimeout of [0, -1, NaN, Infinity, -Infinity]) {
+      it(`${answerTimeout} is a bad-config error naming answer-timeout`, () => {
+        const resolved = resolve({ answerTimeout });
+
+        expect(resolved.ok).to.equal(false);
+        if (resolved.ok) return;
+        expect(resolved.error.kind).to.equal('bad-config');
+        expect(resolved.error.problem).to.contain('answer-timeout');
+      });
+    }
+
+    it('a bad page default is a bad-config error too (a <meta> tag that is not a number)', () => {
+      const resolved = resolve({}, { answerTimeout: Number('one minute') });
+      expect(resolved.ok || resolved.error.kind).to.equal('bad-config');
+    });
+  });
+
+  describe('live', () => {
+    it('is absent unless asked for', () => {
+      expect(settingsOf()).not.to.have.property('live');
+      expect(settingsOf({ live: false })).not.to.have.property('live');
+    });
+
+    it('a button’s own live="false" wins over the page’s', () => {
+      expect(settingsOf({ live: false }, { live: true })).not.to.have.property('live');
+    });
+
+    it('a page default turns it on for every button', () => {
+      expect(channelOf({}, { live: true })).to.deep.equal({ url: PRODUCTION_CHANNEL });
+    });
+
+    describe('the channel URL, without socket-url', () => {
+      it('is production’s by default', () => {
+        expect(channelOf({ live: true })).to.deep.equal({ url: PRODUCTION_CHANNEL });
+      });
+
+      it('is staging’s for environment="staging", in any case', () => {
+        expect(channelOf({ live: true, environment: 'staging' })).to.deep.equal({ url: STAGING_CHANNEL });
+        expect(channelOf({ live: true, environment: 'Staging' })).to.deep.equal({ url: STAGING_CHANNEL });
+        expect(channelOf({ live: true }, { environment: 'staging' })).to.deep.equal({ url: STAGING_CHANNEL });
+      });
+
+      it('is production’s when a whitespace-only socket-url is given', () => {
+        expect(channelOf({ live: true, socketUrl: '   ' })).to.deep.equal({ url: PRODUCTION_CHANNEL });
+      });
+    });
+
+    describe('the channel URL, with socket-url', () => {
+      const cases: [socketUrl: string, baseUri: string, url: string][] = [
+        ['wss://proxy.example.com/chat', PAGE, 'wss://proxy.example.com/chat'],
+        ['https://proxy.example.com/chat', PAGE, 'wss://proxy.example.com/chat'],
+        ['  https://proxy.example.com/chat  ', PAGE, 'wss://proxy.example.com/chat'],
+        ['/realtime/chat', PAGE, 'wss://crm.example.com/realtime/chat'],
+        ['chat', PAGE, 'wss://crm.example.com/contacts/chat'],
+        ['//sockets.example.com/chat', PAGE, 'wss://sockets.example.com/chat'],
+        ['http://localhost:8000/chat', PAGE, 'ws://localhost:8000/chat'],
+        ['ws://127.0.0.1:8000/chat', PAGE, 'ws://127.0.0.1:8000/chat'],
+        ['ws://[::1]:8000/chat', PAGE, 'ws://[::1]:8000/chat'],
+        ['/chat', 'http://localhost:8000/demo/', 'ws://localhost:8000/chat'],
+      ];
+      for (const [socketUrl, baseUri, url] of cases) {
+        it(`"${socketUrl}" on ${baseUri} is ${url}`, () => {
+          expect(channelOf({ live: true, socketUrl }, {}, baseUri)).to.deep.equal({ url });
+        });
+      }
+
+      it('is the button’s own, else the page’s', () => {
+        const defaults = { live: true, socketUrl: 'wss://page.example.com/chat' };
+        expect(channelOf({ socketUrl: 'wss://own.example.com/chat' }, defaults)).to.deep.equal({ url: 'wss://own.example.com/chat' });
+        expect(channelOf({}, defaults)).to.deep.equal({ url: 'wss://page.example.com/chat' });
+      });
+
+      it('wins over the environment', () => {
+        expect(channelOf({ live: true, environment: 'staging', socketUrl: 'wss://proxy.example.com/chat' })).to.deep.equal({
+          url: 'wss://proxy.example.com/chat',
+        });
+      });
+    });
+
+    describe('a channel that cannot be used', () => {
+      const insecure: [socketUrl: string, baseUri: string][] = [
+        ['ws://proxy.example.com/chat', PAGE],
+        ['http://proxy.example.com/chat', PAGE],
+        ['/chat', 'http://crm.example.com/contacts/42'],
+        ['ws://192.168.1.10/chat', PAGE],
+        ['ws://localhost.example.com/chat', PAGE],
+        ['ftp://proxy.example.com/chat', PAGE],
+        ['javascript:alert(1)', PAGE],
+        ['data:text/plain,hello', PAGE],
+        ['wss://', PAGE],
+        ['https://[not-an-ip/chat', PAGE],
+      ];
+      for (const [socketUrl, baseUri] of insecure) {
+        it(`"${socketUrl}" on ${baseUri} is reported as insecure-url`, () => {
+          expect(channelOf({ live: true, socketUrl }, {}, baseUri)).to.deep.equal({ unavailable: 'insecure-url' });
+        });
+      }
+
+      it('never stops the call: the settings still resolve', () => {
+        const resolved = resolve({ live: true, socketUrl: 'ws://proxy.example.com/chat' });
+        expect(resolved.ok).to.equal(true);
+      });
+    });
+  });
+});
+
+describe('live settings from <meta> tags', () => {
+  const metas: HTMLMetaElement[] = [];
+  function addMeta(name: string, content: string): HTMLMetaElement {
+    const meta = document.createElement('meta');
+    meta.name = `spaces-call-button:${name}`;
+    meta.content = content;
+    document.head.append(meta);
+    metas.push(meta);
+    return meta;
+  }
+  /** The meta tags are watched: a change is read again after the observer has seen it. */
+  const observed = () => new Promise((resolve) => setTimeout(resolve));
+
+  before(() => {
+    addMeta('live', 'true');
+    addMeta('socket-url', '/realtime/chat');
+    addMeta('answer-timeout', '45000');
+  });
+  after(() => {
+    for (const meta of metas) meta.remove();
+    configureSpacesCallButtons({ live: undefined });
+  });
+
+  it('live="true", socket-url and answer-timeout become page defaults', () => {
+    expect(pageDefaults()).to.include({ live: true, socketUrl: '/realtime/chat', answerTimeout: 45_000 });
+  });
+
+  it('give a channel relative to the page and the answer timeout', () => {
+    const settings = settingsOf({}, pageDefaults(), 'https://crm.example.com/contacts/42');
+    expect(settings.answerTimeout).to.equal(45_000);
+    expect(settings.live && 'url' in settings.live && settings.live.url.href).to.equal('wss://crm.example.com/realtime/chat');
+  });
+
+  it('live with any other content than "true" is off', async () => {
+    const live = metas.find((meta) => meta.name === 'spaces-call-button:live')!;
+    for (const content of ['false', '', 'yes']) {
+      live.content = content;
+      await observed();
+      expect(pageDefaults().live, content).to.equal(false);
+    }
+    live.content = 'true';
+    await observed();
+    expect(pageDefaults().live).to.equal(true);
+  });
+
+  it('configureSpacesCallButtons({ live: false }) overrides the meta tag', () => {
+    configureSpacesCallButtons({ live: false });
+    expect(settingsOf({}, pageDefaults())).not.to.have.property('live');
+    configureSpacesCallButtons({ live: undefined });
+    expect(pageDefaults().live).to.equal(true);
+  });
+});
