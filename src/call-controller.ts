@@ -1,14 +1,19 @@
 /**
+ * Loaded with the API client at the first sign of intent (client-loader.ts), not with the page.
+ *
  * Drives one button's calls: the request, the lifecycle (call-lifecycle.ts) and its one timer, following
  * the call over the channel or the host's reports, cancelling, and the events. The element only checks
  * the number and renders; this is the rest of what a click starts.
  */
 import type { ReactiveControllerHost } from 'lit';
 import { callErrors, type CallError } from './call-error.js';
+import { DEFAULT_CALL_TYPE } from './api-defaults.js';
 import { enterCallGate } from './call-gate.js';
 import { advance, deadlineOf, endOf, IDLE, type CallEnd, type CallEndOutcome, type Lifecycle, type LifecycleInput, type LifecycleTimes, type PlacedCall } from './call-lifecycle.js';
-import type { CallSettings } from './call-settings.js';
-import { loadClient } from './client-loader.js';
+import { resolveCallSettings, type ButtonSettings, type CallSettings } from './call-settings.js';
+import { pageDefaults } from './page-defaults.js';
+import type { ValidPhone } from './phone.js';
+import { createSpacesClient } from './spaces-client.js';
 import { createCallEvent, type CallEndDetail, type CallStartDetail } from './events.js';
 import type { Messages } from './i18n/messages.js';
 import { followCall } from './live/call-registry.js';
@@ -18,6 +23,9 @@ export type CallControllerHost = Pick<ReactiveControllerHost, 'requestUpdate'> &
 
 /** How the channel went for the call shown, for `spaces-call-end`. */
 type LiveReport = Pick<CallEndDetail, 'live' | 'liveProblem'>;
+
+/** Milliseconds the "Calling …" status (without live) or a call's outcome stays before the button is ready again. */
+const DEFAULT_RESET_DELAY = 4000;
 
 let liveModule: Promise<typeof import('./live/live-channel.js') | undefined> | undefined;
 /** The channel code loads only for `live` buttons; a failed load is tried again at the next call. */
@@ -73,29 +81,31 @@ export class CallController {
     this.host.requestUpdate();
   }
 
-  /** A failure known before any request (bad settings): `spaces-call-error` with no `spaces-call-start`. */
-  failBefore(base: CallStartDetail, error: CallError): void {
-    this.base = base;
-    this.fail(error);
-  }
-
-  /** Places the call with checked settings; resolves when the request has ended. */
-  async place(base: CallStartDetail, settings: CallSettings, resetDelay: number): Promise<void> {
+  /**
+   * Places a call to `phone` with the button's own settings over the page's; resolves when the request
+   * has ended. `data` is the button's `data-*` attributes, for the events.
+   */
+  async place(phone: ValidPhone, own: ButtonSettings & { resetDelay?: number }, data: CallStartDetail['data']): Promise<void> {
     const signal = this.abortController?.signal;
+    const defaults = pageDefaults();
+    const resolved = resolveCallSettings(own, defaults, document.baseURI);
+    const callType = resolved.ok ? resolved.settings.callType : own.callType || DEFAULT_CALL_TYPE;
+    const base: CallStartDetail = { number: phone.e164, callType, ...(phone.extension ? { extension: phone.extension } : {}), data };
     this.base = base;
-    this.times = { resetDelay, answerTimeout: settings.answerTimeout };
+    // Failures known before any request go straight to spaces-call-error: a start event promises a request.
+    if (!resolved.ok) return this.fail(resolved.error);
+    const { settings } = resolved;
+    this.times = { resetDelay: own.resetDelay ?? defaults.resetDelay ?? DEFAULT_RESET_DELAY, answerTimeout: settings.answerTimeout };
     const leaveGate = enterCallGate(settings.maxConcurrentCalls);
     if (!leaveGate) return this.fail(callErrors.busy());
     this.leaveGate = leaveGate;
     try {
       if (!this.host.dispatchEvent(createCallEvent('spaces-call-start', base))) return this.drop();
-      const client = loadClient();
       // The channel connects while the request is under way; the request never waits for it.
       const channel = settings.live && 'url' in settings.live ? this.openChannel(settings, settings.live.url) : undefined;
       this.live = settings.live && 'unavailable' in settings.live ? { live: 'unavailable', liveProblem: settings.live.unavailable } : { live: 'off' };
-      const api = await client;
       const request = { address: base.number, displayName: settings.displayName, callType: base.callType, signal };
-      const outcome = api ? await api.createSpacesClient(settings).placeCall(request) : ({ ok: false, error: callErrors.network() } as const);
+      const outcome = await createSpacesClient(settings).placeCall(request);
       // Removed, or the number changed: this answer belongs to nobody any more.
       if (signal?.aborted) return;
       this.abortController = undefined;
@@ -146,9 +156,12 @@ export class CallController {
   }
 
   private follow(call: PlacedCall, channel: Promise<LiveChannel | undefined> | undefined): void {
-    this.stopFollowing.push(followCall(call.spaceCallId, ({ kind }) => this.apply({ type: 'event', kind })));
+    if (channel) this.live = { live: 'followed' };
+    // Events that came before the API's answer are handed over at once: the call may even be over already.
+    const stop = followCall(call.spaceCallId, ({ kind }) => this.apply({ type: 'event', kind }));
+    if (!this.isShowing(call)) return stop();
+    this.stopFollowing.push(stop);
     if (!channel) return;
-    this.live = { live: 'followed' };
     void channel.then((live) => {
       if (!this.isShowing(call)) return;
       if (!live) return this.onChannel({ state: 'unavailable', reason: 'unreachable' });

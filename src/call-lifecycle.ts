@@ -37,7 +37,7 @@ export type LifecycleInput =
   /** An event of this call (from the channel or the host). */
   | { type: 'event'; kind: CallEventKind }
   | { type: 'cancel' }
-  /** The channel cannot be used: the call is shown as without `live`. */
+  /** The channel cannot be used: a ringing call is shown as without `live`; an answered one ends (its end is unknowable). */
   | { type: 'unfollow' }
   /** The deadline named by `deadlineOf` has come. */
   | { type: 'deadline' }
@@ -87,7 +87,8 @@ export function advance(state: Lifecycle, input: LifecycleInput, now: number, ti
     case 'calling':
       return whileCalling(state, input, now, times);
     case 'answered':
-      if (input.type === 'event' && input.kind === 'ended') {
+      // The end event, or the channel lost for good: then the end time is when following stopped.
+      if ((input.type === 'event' && input.kind === 'ended') || input.type === 'unfollow') {
         return { status: 'ended', call: state.call, outcome: 'answered', answeredAt: state.answeredAt, endedAt: now };
       }
       return state;

@@ -1,15 +1,16 @@
 /**
- * The API client (and ky) load on the first sign of intent, not with the page: a pointer or the
- * focus reaching any button (one listener for the page), or a click.
+ * What a click needs (the call controller, its lifecycle, the API client and ky) loads on the first
+ * sign of intent, not with the page: a pointer or the focus reaching any button (one listener for the
+ * page), or a click. A list of buttons that is only looked at never pays for it.
  */
-type ClientModule = typeof import('./spaces-client.js');
+type ClientModule = typeof import('./call-controller.js');
 
 let clientModule: Promise<ClientModule | undefined> | undefined;
 let listeningForIntent = false;
 
 /** The client module, or `undefined` if it could not be loaded (the next call tries again). */
 export function loadClient(): Promise<ClientModule | undefined> {
-  return (clientModule ??= import('./spaces-client.js').catch(() => {
+  return (clientModule ??= import('./call-controller.js').catch(() => {
     clientModule = undefined;
     return undefined;
   }));

@@ -1,13 +1,12 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { CallError } from './call-error.js';
-import { CallController } from './call-controller.js';
-import type { CallEndOutcome } from './call-lifecycle.js';
+import type { CallController } from './call-controller.js';
+import type { CallEndOutcome, Lifecycle } from './call-lifecycle.js';
 import { loadClient, loadClientOnIntent } from './client-loader.js';
 import type { Receiver } from './call-response.js';
-import { resolveCallSettings } from './call-settings.js';
 import { formatDuration, shownNumber, statusText } from './button-text.js';
-import type { CallStartDetail } from './events.js';
+import { createCallEvent } from './events.js';
 import { en } from './i18n/en.js';
 import { languageOf, messagesFor } from './i18n/locale.js';
 import type { Messages } from './i18n/messages.js';
@@ -21,7 +20,8 @@ import { styles } from './spaces-call-button.styles.js';
 
 export type CallStatus = 'idle' | 'invalid' | 'placing' | 'calling' | 'answered' | 'ended' | 'error';
 
-const DEFAULT_RESET_DELAY = 4000;
+const IDLE: Lifecycle = { status: 'idle' };
+const PLACING: Lifecycle = { status: 'placing' };
 
 const PHONE_PATH = 'M6.6 10.8a15.1 15.1 0 0 0 6.6 6.6l2.2-2.2a1 1 0 0 1 1-.25 11.4 11.4 0 0 0 3.6.57 1 1 0 0 1 1 1V20a1 1 0 0 1-1 1A17 17 0 0 1 3 4a1 1 0 0 1 1-1h3.5a1 1 0 0 1 1 1c0 1.25.2 2.45.57 3.57a1 1 0 0 1-.25 1z';
 const phoneIcon = html`<svg part="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d=${PHONE_PATH}/></svg>`;
@@ -155,7 +155,10 @@ export class SpacesCallButton extends LitElement {
   @state() private slottedText = '';
 
   private readonly internals = this.attachInternals();
-  private readonly calls = new CallController(this, () => this.messages);
+  /** Made at the first click, with the code a call needs (see client-loader.ts): a button never clicked pays nothing for it. */
+  private calls?: CallController;
+  /** What the button shows before it has a controller: placing while the call code loads, or the error if it could not. */
+  private beforeCalls: Lifecycle = IDLE;
   /** The normalization under way while `phone` is undefined. */
   private phoneReady?: Promise<PhoneResult>;
   /** The translation being loaded, if any. */
@@ -176,12 +179,16 @@ export class SpacesCallButton extends LitElement {
 
   /** `idle`, `invalid`, `placing`, `calling`, `answered`, `ended` or `error`. */
   get status(): CallStatus {
-    return this.phone?.ok === false ? 'invalid' : this.calls.state.status;
+    return this.phone?.ok === false ? 'invalid' : this.callState.status;
+  }
+
+  private get callState(): Lifecycle {
+    return this.calls?.state ?? this.beforeCalls;
   }
 
   /** How the last call ended (`answered`, `declined`, `not-answered`, `cancelled`, `failed`, `unknown`), or `null`. */
   get outcome(): CallEndOutcome | null {
-    return this.calls.outcome;
+    return this.calls?.outcome ?? null;
   }
 
   /** The normalized number, or `null` when it is invalid (or not yet checked). */
@@ -191,7 +198,7 @@ export class SpacesCallButton extends LitElement {
 
   /** The last call's error, or `null`. */
   get error(): CallError | null {
-    const { state } = this.calls;
+    const state = this.callState;
     return state.status === 'error' ? state.error : null;
   }
 
@@ -219,39 +226,44 @@ export class SpacesCallButton extends LitElement {
     // Moved in the page (removed and added back in the same task): the call goes on, since it may
     // already have been placed. Removed: its request is abandoned and nothing more is announced.
     queueMicrotask(() => {
-      if (!this.isConnected) this.calls.abandon();
+      if (!this.isConnected) this.calls?.abandon();
     });
   }
 
   /** Places the call as a click would. Resolves when the request has ended; does nothing while a call is under way. */
   async call(): Promise<void> {
-    if (this.disabled || this.calls.busy) return;
-    // Placing from here on, so that more clicks do nothing while the number is checked and the client loads.
-    const signal = this.calls.begin();
-    void loadClient();
+    if (this.disabled || this.beforeCalls === PLACING || this.calls?.busy) return;
+    const calls = this.calls ?? (await this.loadCalls());
+    if (!calls) return;
+    // Placing from here on, so that more clicks do nothing while the number is checked.
+    const signal = calls.begin();
     if (!this.phone) await this.updateComplete; // which checks the number first
     // A new number while it was checked aborts this attempt (see willUpdate).
     if (signal.aborted) return;
     const { phone } = this;
-    if (!phone?.ok) return this.calls.drop();
+    if (!phone?.ok) return calls.drop();
+    await calls.place(phone, this, { ...this.dataset });
+  }
 
-    const defaults = pageDefaults();
-    const resolved = resolveCallSettings(this, defaults, document.baseURI);
-    const callType = resolved.ok ? resolved.settings.callType : this.callType || DEFAULT_CALL_TYPE;
-    const base: CallStartDetail = {
-      number: phone.e164,
-      callType,
-      ...(phone.extension ? { extension: phone.extension } : {}),
-      data: { ...this.dataset },
-    };
-    // Failures known before any request go straight to spaces-call-error: a start event promises a request.
-    if (!resolved.ok) return this.calls.failBefore(base, resolved.error);
-    await this.calls.place(base, resolved.settings, this.resetDelay ?? defaults.resetDelay ?? DEFAULT_RESET_DELAY);
+  /** The first click's wait for the call code; shown as placing. If it cannot load, that is a network error. */
+  private async loadCalls(): Promise<CallController | undefined> {
+    this.beforeCalls = PLACING;
+    this.requestUpdate();
+    const module = await loadClient();
+    // Placing goes on through the controller (`begin` follows in the same task), so nothing flickers.
+    this.beforeCalls = IDLE;
+    if (!this.isConnected) return undefined; // removed meanwhile
+    if (module) return (this.calls ??= new module.CallController(this, () => this.messages));
+    const error: CallError = { kind: 'network', message: this.messages.error({ kind: 'network' }) };
+    this.beforeCalls = { status: 'error', error };
+    const data = { ...this.dataset };
+    this.dispatchEvent(createCallEvent('spaces-call-error', { number: this.e164 ?? '', callType: this.callType || DEFAULT_CALL_TYPE, data, ...error }));
+    return undefined;
   }
 
   /** Cancels a live call that has not been answered yet, as a click does then. Returns whether it did. */
   cancel(): boolean {
-    return this.calls.cancel();
+    return this.calls?.cancel() ?? false;
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -259,12 +271,12 @@ export class SpacesCallButton extends LitElement {
       this.country = this.defaultCountry ?? pageDefaults().defaultCountry ?? documentRegion();
       const known = this.seen || !canWatchViewport() ? this.check() : this.deferCheck();
       // A call or error belongs to the number it was for (a call before the first render is for this one).
-      if (this.hasUpdated && !(known?.ok && known.e164 === this.e164)) this.calls.reset();
+      if (this.hasUpdated && !(known?.ok && known.e164 === this.e164)) this.resetCall();
       this.phone = known;
     }
     this.internals.states.clear();
     this.internals.states.add(this.status);
-    if (this.calls.canCancel) this.internals.states.add('cancellable');
+    if (this.calls?.canCancel) this.internals.states.add('cancellable');
   }
 
   private whenChecked(result: Promise<PhoneResult>): Promise<PhoneResult> {
@@ -272,7 +284,7 @@ export class SpacesCallButton extends LitElement {
       if (this.phoneReady !== pending) return phone; // superseded by a newer number
       this.phoneReady = undefined;
       this.phone = phone;
-      if (!phone.ok) this.calls.reset();
+      if (!phone.ok) this.resetCall();
       return phone;
     });
     return pending;
@@ -321,20 +333,26 @@ export class SpacesCallButton extends LitElement {
 
   protected override render() {
     const { phone, messages } = this;
-    const { state, canCancel } = this.calls;
+    const state = this.callState;
+    const canCancel = this.calls?.canCancel ?? false;
     const { masked, visibleDigits, label, slottedText } = this;
     const shown = shownNumber(phone, this.input, messages, { masked, visibleDigits, label, slottedText });
     const status = statusText({ phone, state, nameOf: (receiver) => this.nameOf(receiver) }, messages, this);
     const elapsed = state.status === 'answered' ? formatDuration(Date.now() - state.answeredAt) : '';
-    const inert = phone?.ok === false || (this.calls.busy && !canCancel);
+    const inert = phone?.ok === false || ((state.status === 'placing' || state.status === 'calling' || state.status === 'answered') && !canCancel);
     // Written without whitespace between tags: every text node and marker is paid for on each of a list's buttons.
     return html`<button type="button" part="button" aria-label=${canCancel ? messages.cancelLabel(shown.text) : shown.label} aria-describedby="status" aria-disabled=${inert ? 'true' : nothing} ?disabled=${this.disabled} @click=${this.activate}><slot name="icon">${canCancel ? hangUpIcon : phoneIcon}</slot><slot @slotchange=${this.readSlottedText}><span part="number">${shown.text}</span>${shown.extension ? html`<span part="extension">${shown.extension}</span>` : nothing}</slot></button>${elapsed ? html`<span part="elapsed" role="timer">${elapsed}</span>` : nothing}<span part="status" id="status" role="status">${status}</span>`;
   }
 
   /** A click calls, or cancels a live call that is ringing. */
   private activate(): void {
-    if (this.calls.canCancel) this.calls.cancel();
-    else void this.call();
+    if (!this.calls?.cancel()) void this.call();
+  }
+
+  /** A new number: a call or error of the old one is dropped. */
+  private resetCall(): void {
+    this.calls?.reset();
+    if (this.beforeCalls.status === 'error') this.beforeCalls = IDLE;
   }
 
   private readSlottedText(event: Event): void {

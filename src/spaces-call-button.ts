@@ -11,7 +11,7 @@ import { upgradeTelLinks } from './tel-links.js';
 export { SpacesCallButton, type CallStatus } from './spaces-call-button.component.js';
 export { configureSpacesCallButtons, type SpacesCallButtonDefaults } from './page-defaults.js';
 export { upgradeTelLinks } from './tel-links.js';
-export { reportSpacesCallEvent } from './live/call-registry.js';
+export { reportSpacesCallEvent } from './live/report-call-event.js';
 export type * from './events.js';
 
 if (globalThis.customElements && !customElements.get('spaces-call-button')) {

@@ -150,11 +150,9 @@ describe('call lifecycle', () => {
       expect(step(state, { type: 'deadline' }, T0 + 10 * TIMES.answerTimeout)).to.equal(state);
     });
 
-    // BUG (src/call-lifecycle.ts, advance, case 'answered'): `unfollow` is ignored once answered and `deadlineOf`
-    // gives no deadline for `answered`, so a call whose channel becomes unavailable after the answer (a refused
-    // token on reconnect) stays "answered" for ever and its `spaces-call-end` never fires.
-    it.skip('an answered call whose channel becomes unavailable still comes to an end by itself', () => {
+    it('an answered call whose channel is lost for good ends there, as answered (the end time is when following stopped)', () => {
       const after = step(answered(), { type: 'unfollow' }, T0 + 30_000);
+      expect(after).to.include({ status: 'ended', outcome: 'answered', endedAt: T0 + 30_000 });
       expect(deadlineOf(after, TIMES)).to.be.a('number');
     });
   });

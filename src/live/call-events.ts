@@ -38,27 +38,27 @@ const MAX_EVENTS = 50;
 
 /** The call events in `payload`, in order; unknown categories and malformed entries are left out. */
 export function readCallEvents(payload: unknown): CallEvent[] {
+  let list: unknown[];
   try {
     const data = isRecord(payload) ? own(payload, 'data') : undefined;
-    const list: unknown[] = Array.isArray(payload) ? payload : Array.isArray(data) ? data : [payload];
-    const events: CallEvent[] = [];
-    for (const item of list.slice(0, MAX_EVENTS)) {
-      const event = readCallEvent(item);
-      if (event) events.push(event);
-    }
-    return events;
+    list = (Array.isArray(payload) ? payload : Array.isArray(data) ? data : [payload]).slice(0, MAX_EVENTS);
   } catch {
     return []; // a revoked Proxy, a getter that throws
   }
+  return list.map(readCallEvent).filter((event): event is CallEvent => event !== undefined);
 }
 
 function readCallEvent(item: unknown): CallEvent | undefined {
-  if (!isRecord(item)) return undefined;
-  const category = own(item, 'category');
-  const spaceCallId = own(item, 'spaceCallId');
-  if (typeof category !== 'string' || !Object.hasOwn(KINDS, category)) return undefined;
-  if (typeof spaceCallId !== 'string' || !spaceCallId || spaceCallId.length > MAX_ID_LENGTH) return undefined;
-  return { kind: KINDS[category], spaceCallId };
+  try {
+    if (!isRecord(item)) return undefined;
+    const category = own(item, 'category');
+    const spaceCallId = own(item, 'spaceCallId');
+    if (typeof category !== 'string' || !Object.hasOwn(KINDS, category)) return undefined;
+    if (typeof spaceCallId !== 'string' || !spaceCallId || spaceCallId.length > MAX_ID_LENGTH) return undefined;
+    return { kind: KINDS[category], spaceCallId };
+  } catch {
+    return undefined; // this entry only: the others of the batch still count
+  }
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

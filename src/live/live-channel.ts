@@ -40,6 +40,8 @@ export interface LiveChannel {
 /** Closed this long after the last followed call. */
 export const IDLE_CLOSE_MS = 120_000;
 const RECONNECT_DELAYS_MS = [500, 1_000, 2_000, 5_000, 10_000];
+/** Failed reconnections (about a minute) after which the followed calls are told the channel is gone. */
+const MAX_RECONNECTS = 8;
 const TOKEN_TYPES: Record<TokenType, string> = { jwt: 'jwt', bearer: 'oauth' };
 
 const CHANNELS_KEY = Symbol.for('spaces-call-button.live-channels');
@@ -57,6 +59,8 @@ export function liveChannel(options: LiveChannelOptions): LiveChannel {
 class Channel implements LiveChannel {
   current: ChannelState = { state: 'connecting' };
   private connection?: SocketIoConnection;
+  /** A connection is being made (its token is being fetched). */
+  private connecting = false;
   private readonly watchers = new Map<FollowedCall, (state: ChannelState) => void>();
   private attempt = 0;
   private refreshed = false;
@@ -73,6 +77,7 @@ class Channel implements LiveChannel {
   start(options: LiveChannelOptions): void {
     this.options = options;
     this.keepAlive();
+    if (this.connecting) return;
     if (this.current.state === 'unavailable' || (!this.connection && !this.retryTimer)) {
       this.refreshed = false;
       this.attempt = 0;
@@ -125,7 +130,9 @@ class Channel implements LiveChannel {
     const generation = ++this.generation;
     this.retryTimer = undefined;
     if (this.current.state !== 'connecting') this.setState({ state: 'connecting' });
+    this.connecting = true;
     const token = await this.token(forceRefresh);
+    this.connecting = false;
     if (generation !== this.generation) return;
     if (!token) return this.setState({ state: 'unavailable', reason: 'no-token' });
     let refused = false;
@@ -147,8 +154,8 @@ class Channel implements LiveChannel {
           this.connection = undefined;
           const wasOpen = this.current.state === 'open';
           if (refused) return this.onRefused();
-          // Never connected: the channel cannot be reached from this page (offline, blocked, wrong URL).
-          if (reason === 'unreachable' && !wasOpen && this.attempt === 0) {
+          // Never connected (offline, blocked, wrong URL), or lost for good: the calls stop waiting for it.
+          if (reason === 'unreachable' && !wasOpen && (this.attempt === 0 || this.attempt >= MAX_RECONNECTS)) {
             this.setState({ state: 'unavailable', reason: 'unreachable' });
           }
           this.retry();

@@ -42,12 +42,15 @@ const chunk = (/** @type {string} */ prefix) => {
 const metadata = (/** @type {string[]} */ codes) => codes.map((code) => `phone-metadata/${code}.js`);
 
 const firstLoad = [...withStaticImports('spaces-call-button.js')];
-const calling = [...withStaticImports(chunk('phone-')), ...withStaticImports(chunk('spaces-client-'))];
+const calling = [...withStaticImports(chunk('phone-')), ...withStaticImports(chunk('call-controller-'))];
+/** What `live` adds once a call is placed: the channel's own chunk and what it imports that a call has not loaded. */
+const liveChannel = [...withStaticImports(chunk('live-channel-'))].filter((file) => !firstLoad.includes(file) && !calling.includes(file));
 const TEN = ['44', '1', '49', '33', '34', '81', '91', '61', '55', '39'];
 const pages = {
   'first load (ES module)': firstLoad,
   'one-country page (ES module)': [...new Set([...firstLoad, ...calling, ...metadata(['44'])])],
   'ten-country page (ES module)': [...new Set([...firstLoad, ...calling, ...metadata(TEN)])],
+  'live channel (ES module, lazy)': liveChannel,
   'classic script': ['spaces-call-button.iife.js'],
   'one-country page (classic script)': ['spaces-call-button.iife.js', ...metadata(['44'])],
 };
