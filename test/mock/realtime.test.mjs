@@ -476,7 +476,9 @@ describe('closing', () => {
     const startedAt = Date.now();
     const code = await new Promise((resolve) => child.on('exit', resolve));
     assert.equal(code, 0, output);
-    assert.ok(Date.now() - startedAt < 8000, `exited after ${Date.now() - startedAt} ms`);
+    // The pending calls' timers are 60 s: exiting well before any could fire shows that none kept node running.
+    // How soon it exits depends on the machine (starting node, loading socket.io): no tighter limit than that.
+    assert.ok(Date.now() - startedAt < 40_000, `exited after ${Date.now() - startedAt} ms`);
     const { before, after } = JSON.parse(output);
     assert.deepEqual(before, { users: 1, calls: 4, timers: 7, connections: 1 });
     assert.deepEqual(after, { users: 0, calls: 0, timers: 0, connections: 0 });
