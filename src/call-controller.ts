@@ -109,7 +109,7 @@ export class CallController {
       // Removed, or the number changed: this answer belongs to nobody any more.
       if (signal?.aborted) return;
       this.abortController = undefined;
-      if (!outcome.ok) return this.fail(outcome.error);
+      if (!outcome.ok) return this.fail(outcome.error.kind === 'signed-out' && settings.signInUrl ? { ...outcome.error, signInUrl: settings.signInUrl } : outcome.error);
       const { receivers, spaceCallId, topicId } = outcome;
       const call: PlacedCall = { spaceCallId, topicId, receivers, startedAt: Date.now(), live: Boolean(channel && spaceCallId) };
       this.apply({ type: 'placed', call });
@@ -151,8 +151,8 @@ export class CallController {
   }
 
   private openChannel(settings: CallSettings, url: URL): Promise<LiveChannel | undefined> {
-    const { tokenType = 'jwt', getToken, token } = settings;
-    return loadLive().then((module) => module?.liveChannel({ url, tokenType, getToken, token }));
+    const { tokenType = 'jwt', getToken, tokenUrl, token } = settings;
+    return loadLive().then((module) => module?.liveChannel({ url, tokenType, getToken, tokenUrl, token }));
   }
 
   private follow(call: PlacedCall, channel: Promise<LiveChannel | undefined> | undefined): void {

@@ -6,6 +6,8 @@ import { en } from './i18n/en.js';
 
 export type CallErrorKind =
   | 'no-token'
+  | 'signed-out'
+  | 'token-unavailable'
   | 'bad-config'
   | 'busy'
   | 'insecure-endpoint'
@@ -42,6 +44,8 @@ export interface CallError {
   unreadable?: 'not-json' | 'no-receivers';
   /** The token provider threw (`no-token`). */
   tokenProviderFailed?: boolean;
+  /** Where the user signs in (`signed-out`), when known: the button offers it as a link. */
+  signInUrl?: string;
 }
 
 function callError(facts: Omit<CallError, 'message'>): CallError {
@@ -61,6 +65,8 @@ export function httpError(facts: { status: number; serverMessage?: string; retry
 export const callErrors = {
   noToken: () => callError({ kind: 'no-token' }),
   tokenProviderFailed: () => callError({ kind: 'no-token', tokenProviderFailed: true }),
+  signedOut: (signInUrl?: string) => callError({ kind: 'signed-out', ...(signInUrl ? { signInUrl } : {}) }),
+  tokenUnavailable: (status?: number) => callError({ kind: 'token-unavailable', ...(status ? { status } : {}) }),
   badConfig: (problem: string) => callError({ kind: 'bad-config', problem }),
   busy: () => callError({ kind: 'busy' }),
   insecureEndpoint: (origin: string) => callError({ kind: 'insecure-endpoint', origin }),

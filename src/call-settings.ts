@@ -7,6 +7,7 @@ import { DEFAULT_ANSWER_TIMEOUT, DEFAULT_CALL_TYPE, DEFAULT_TIMEOUT, ENVIRONMENT
 import { DEFAULT_MAX_CONCURRENT_CALLS } from './call-gate.js';
 import type { SpacesCallButtonDefaults } from './page-defaults.js';
 import type { SpacesClientOptions } from './spaces-client.js';
+import { httpUrl } from './token-url.js';
 
 export type ButtonSettings = Omit<SpacesCallButtonDefaults, 'defaultCountry' | 'resetDelay' | 'upgradeTelLinks'>;
 
@@ -17,6 +18,8 @@ export interface CallSettings extends SpacesClientOptions {
   /** Where to follow the call: the channel URL, a reason it cannot be used, or nothing without `live`. */
   live?: { url: URL } | { unavailable: 'insecure-url' };
   answerTimeout: number;
+  /** Where a signed-out user signs in (`sign-in-url`), absolute; the token endpoint may also name one. */
+  signInUrl?: string;
 }
 
 export function resolveCallSettings(
@@ -53,9 +56,14 @@ export function resolveCallSettings(
   } catch {
     return { ok: false, error: callErrors.badConfig('api-base is not a valid URL') };
   }
-  // A button's own token wins over a page provider; its own provider wins over everything.
-  const getToken = own.getToken ?? (own.token ? undefined : defaults.getToken);
-  const token = own.token ?? defaults.token;
+  const source = tokenSource(own) ?? tokenSource(defaults) ?? {};
+  let tokenUrl: string | undefined;
+  if (source.tokenUrl) {
+    const resolvedUrl = secureUrl(source.tokenUrl, baseUri);
+    if (!resolvedUrl.ok) return { ok: false, error: resolvedUrl.error };
+    tokenUrl = resolvedUrl.href;
+  }
+  const signInUrl = pick('signInUrl') && httpUrl(pick('signInUrl')!, baseUri);
   return {
     ok: true,
     settings: {
@@ -63,13 +71,35 @@ export function resolveCallSettings(
       tokenType,
       timeout,
       maxConcurrentCalls,
-      ...(getToken ? { getToken } : token ? { token } : {}),
+      ...(source.getToken ? { getToken: source.getToken } : tokenUrl ? { tokenUrl } : source.token ? { token: source.token } : {}),
+      ...(signInUrl ? { signInUrl } : {}),
       callType: pick('callType')?.trim() || DEFAULT_CALL_TYPE,
       displayName: pick('displayName') ?? '',
       answerTimeout,
       ...(pick('live') ? { live: liveChannelUrl(pick('socketUrl'), environment, baseUri) } : {}),
     },
   };
+}
+
+/**
+ * One level's token source (the button's own, or the page's), in the documented order: `getToken`,
+ * then `token-url`, then `token`. `undefined` when that level names none, so the next level applies.
+ */
+function tokenSource({ getToken, tokenUrl, token }: ButtonSettings): Pick<CallSettings, 'getToken' | 'tokenUrl' | 'token'> | undefined {
+  if (getToken) return { getToken };
+  if (tokenUrl?.trim()) return { tokenUrl: tokenUrl.trim() };
+  return token ? { token } : undefined;
+}
+
+/** An endpoint that may receive or hand out the token: `https:`, or this computer, resolved against the page. */
+function secureUrl(value: string, baseUri: string): { ok: true; href: string } | { ok: false; error: CallError } {
+  let url: URL;
+  try {
+    url = new URL(value, baseUri);
+  } catch {
+    return { ok: false, error: callErrors.badConfig('token-url is not a valid URL') };
+  }
+  return isSecureOrigin(url) && url.protocol.startsWith('http') ? { ok: true, href: url.href } : { ok: false, error: callErrors.insecureEndpoint(url.origin) };
 }
 
 /**

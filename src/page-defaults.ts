@@ -12,6 +12,10 @@ import type { TokenProvider, TokenType } from './spaces-client.js';
 export interface SpacesCallButtonDefaults {
   token?: string;
   getToken?: TokenProvider;
+  /** The host's token endpoint: `GET` with the page's cookies, answering `{ access_token, token_type, expires_in }`. */
+  tokenUrl?: string;
+  /** Where a signed-out user signs in; offered as a link beside the `signed-out` error. */
+  signInUrl?: string;
   tokenType?: TokenType;
   defaultCountry?: string;
   environment?: string;
@@ -39,6 +43,8 @@ const NUMBER_DEFAULTS = new Set<string>(['timeout', 'resetDelay', 'maxConcurrent
 const BOOLEAN_DEFAULTS = new Set<string>(['upgradeTelLinks', 'live']);
 const META_NAMES: Record<string, StringDefault | NumberDefault | BooleanDefault> = {
   token: 'token',
+  'token-url': 'tokenUrl',
+  'sign-in-url': 'signInUrl',
   'token-type': 'tokenType',
   'default-country': 'defaultCountry',
   environment: 'environment',

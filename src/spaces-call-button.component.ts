@@ -47,6 +47,7 @@ const hangUpIcon = html`<svg part="icon" viewBox="0 0 24 24" aria-hidden="true" 
  * @csspart number - The formatted number (or the input, when invalid).
  * @csspart extension - The extension, when the number has one.
  * @csspart status - The live status text (placing, calling, answered, the outcome, error, invalid reason).
+ * @csspart sign-in - The "Sign in" link beside a `signed-out` error, when a sign-in address is known.
  * @csspart elapsed - The time since the callee answered (m:ss), beside the status; not announced each second.
  *
  * @cssprop --spaces-call-button-color - Text, icon and border colour.
@@ -84,6 +85,12 @@ export class SpacesCallButton extends LitElement {
 
   /** The access token (JWT or OAuth2). Prefer `getToken`. */
   @property() token?: string;
+
+  /** The host's token endpoint (`GET` with the page's cookies → `{ access_token, token_type, expires_in }`); after `getToken`, before `token`. */
+  @property({ attribute: 'token-url' }) tokenUrl?: string;
+
+  /** Where a signed-out user signs in; offered as a "Sign in" link beside the `signed-out` error. */
+  @property({ attribute: 'sign-in-url' }) signInUrl?: string;
 
   /** The Authorization scheme: `jwt` (default) or `bearer`. */
   @property({ attribute: 'token-type' }) tokenType?: TokenType;
@@ -339,9 +346,12 @@ export class SpacesCallButton extends LitElement {
     const shown = shownNumber(phone, this.input, messages, { masked, visibleDigits, label, slottedText });
     const status = statusText({ phone, state, nameOf: (receiver) => this.nameOf(receiver) }, messages, this);
     const elapsed = state.status === 'answered' ? formatDuration(Date.now() - state.answeredAt) : '';
+    const signInUrl = state.status === 'error' ? state.error.signInUrl : undefined;
+    // One binding for the status, text or text with the sign-in link, so that a list's buttons pay for no more parts.
+    const statusContent = signInUrl ? html`${status} <a part="sign-in" href=${signInUrl} target="_blank" rel="noopener">${messages.signIn}</a>` : status;
     const inert = phone?.ok === false || ((state.status === 'placing' || state.status === 'calling' || state.status === 'answered') && !canCancel);
     // Written without whitespace between tags: every text node and marker is paid for on each of a list's buttons.
-    return html`<button type="button" part="button" aria-label=${canCancel ? messages.cancelLabel(shown.text) : shown.label} aria-describedby="status" aria-disabled=${inert ? 'true' : nothing} ?disabled=${this.disabled} @click=${this.activate}><slot name="icon">${canCancel ? hangUpIcon : phoneIcon}</slot><slot @slotchange=${this.readSlottedText}><span part="number">${shown.text}</span>${shown.extension ? html`<span part="extension">${shown.extension}</span>` : nothing}</slot></button>${elapsed ? html`<span part="elapsed" role="timer">${elapsed}</span>` : nothing}<span part="status" id="status" role="status">${status}</span>`;
+    return html`<button type="button" part="button" aria-label=${canCancel ? messages.cancelLabel(shown.text) : shown.label} aria-describedby="status" aria-disabled=${inert ? 'true' : nothing} ?disabled=${this.disabled} @click=${this.activate}><slot name="icon">${canCancel ? hangUpIcon : phoneIcon}</slot><slot @slotchange=${this.readSlottedText}><span part="number">${shown.text}</span>${shown.extension ? html`<span part="extension">${shown.extension}</span>` : nothing}</slot></button>${elapsed ? html`<span part="elapsed" role="timer">${elapsed}</span>` : nothing}<span part="status" id="status" role="status">${statusContent}</span>`;
   }
 
   /** A click calls, or cancels a live call that is ringing. */

@@ -150,6 +150,15 @@ export const styles = css`
     font-size: max(calc(0.875 * var(--_font-size) * var(--_scale)), 12px);
     font-variant-numeric: tabular-nums;
   }
+  [part='sign-in'] {
+    color: inherit;
+    font-weight: 600;
+    text-underline-offset: 0.15em;
+  }
+  [part='sign-in']:focus-visible {
+    outline: var(--_focus-ring);
+    outline-offset: 2px;
+  }
   :host(:state(error)) [part='status'],
   :host(:state(invalid)) [part='status'] {
     color: var(--_error-color);

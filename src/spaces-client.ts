@@ -9,6 +9,8 @@ import { DEFAULT_CALL_TYPE, DEFAULT_TIMEOUT, isSecureOrigin } from './api-defaul
 
 export { isSecureOrigin };
 import { callErrors, httpError, type CallError } from './call-error.js';
+import { obtainToken, TokenProviderError } from './token-source.js';
+import { TokenEndpointError, type TokenGrant } from './token-url.js';
 import { hideSecret, parseJson, readCallIds, readReceivers, readServerMessage, type Receiver } from './call-response.js';
 
 export type TokenType = 'jwt' | 'bearer';
@@ -23,6 +25,8 @@ export interface SpacesClientOptions {
   token?: string;
   /** The recommended token source: asked before each call, and once more with `forceRefresh` after a 401. */
   getToken?: TokenProvider;
+  /** The host's token endpoint (see token-url.ts); used when there is no `getToken`. */
+  tokenUrl?: string;
   /** The Authorization scheme. Default `jwt`. */
   tokenType?: TokenType;
   /** Milliseconds before the whole call request is given up. Default 15000. */
@@ -50,7 +54,6 @@ export interface SpacesClient {
 
 export function createSpacesClient(options: SpacesClientOptions): SpacesClient {
   const timeout = options.timeout ?? DEFAULT_TIMEOUT;
-  const tokenType = options.tokenType ?? 'jwt';
   const api: KyInstance = ky.create({
     retry: 0,
     timeout: false, // the deadline below also covers reading the body
@@ -60,7 +63,8 @@ export function createSpacesClient(options: SpacesClientOptions): SpacesClient {
     hooks: {
       beforeRequest: [
         (request, { context }) => {
-          request.headers.set('authorization', `${tokenType} ${String(context.token)}`);
+          const { token, tokenType } = context.grant as TokenGrant;
+          request.headers.set('authorization', `${tokenType ?? options.tokenType ?? 'jwt'} ${token}`);
         },
       ],
     },
@@ -76,26 +80,27 @@ export function createSpacesClient(options: SpacesClientOptions): SpacesClient {
     const whyStopped = (): CallError | undefined =>
       signal?.aborted ? callErrors.aborted() : deadline.aborted ? callErrors.timeout(timeout) : undefined;
 
-    let token: string | undefined;
+    const refreshable = Boolean(options.getToken || options.tokenUrl);
     try {
       for (const forceRefresh of [false, true]) {
-        if (forceRefresh && !options.getToken) break;
-        token = await raceAbort(obtainToken(options, forceRefresh), combined);
-        if (!token) return { ok: false, error: whyStopped() ?? callErrors.noToken() };
+        if (forceRefresh && !refreshable) break;
+        const grant = await raceAbort(obtainToken(options, forceRefresh), combined);
+        if (!grant) return { ok: false, error: whyStopped() ?? callErrors.noToken() };
         const response = await api.post(url, {
           json: { callees: [{ address, displayname: displayName }] },
           signal: combined,
-          context: { token },
+          context: { grant },
         });
-        if (response.status === 401 && !forceRefresh && options.getToken) {
+        if (response.status === 401 && !forceRefresh && refreshable) {
           await response.body?.cancel();
           continue;
         }
-        return await readOutcome(response, token);
+        return await readOutcome(response, grant.token);
       }
       return { ok: false, error: httpError({ status: 401 }) };
     } catch (error) {
       if (error instanceof TokenProviderError) return { ok: false, error: callErrors.tokenProviderFailed() };
+      if (error instanceof TokenEndpointError) return { ok: false, error: tokenEndpointError(error) };
       return { ok: false, error: whyStopped() ?? callErrors.network() };
     }
   }
@@ -114,17 +119,10 @@ function endpoint(apiBase: string, callType: string): URL | undefined {
   }
 }
 
-class TokenProviderError extends Error {}
-
-async function obtainToken(options: SpacesClientOptions, forceRefresh: boolean): Promise<string | undefined> {
-  if (!options.getToken) return options.token?.trim() || undefined;
-  try {
-    const token = await options.getToken({ forceRefresh });
-    return typeof token === 'string' ? token.trim() || undefined : undefined;
-  } catch {
-    throw new TokenProviderError();
-  }
+function tokenEndpointError({ kind, status, signInUrl }: TokenEndpointError): CallError {
+  return kind === 'signed-out' ? callErrors.signedOut(signInUrl) : callErrors.tokenUnavailable(status);
 }
+
 
 /** Stops waiting for a token provider that never answers once the call is aborted or times out. */
 function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {

@@ -30,6 +30,10 @@ function error(e: ErrorFacts): string {
   switch (e.kind) {
     case 'no-token':
       return e.tokenProviderFailed ? 'تعذّر الحصول على رمز الوصول، لذلك لم تُجرَ أي مكالمة.' : 'لم يُضبط رمز وصول، لذلك لم تُجرَ أي مكالمة.';
+    case 'signed-out':
+      return 'سجّل الدخول إلى Avaya Spaces لإجراء المكالمة.';
+    case 'token-unavailable':
+      return e.status ? `تعذّر على خدمة تسجيل الدخول توفير رمز وصول (HTTP ${e.status})، لذلك لم تُجرَ أي مكالمة.` : 'تعذّر الوصول إلى خدمة تسجيل الدخول، لذلك لم تُجرَ أي مكالمة.';
     case 'bad-config':
       return `إعدادات الزر غير صحيحة: ${isolate(e.problem ?? '')}.`;
     case 'busy':
@@ -74,6 +78,7 @@ const ar: Messages = {
   answered: (name) => `ردّ ${name}`,
   ended: (outcome, duration) => (outcome === 'answered' ? `انتهت المكالمة${duration ? ` · ${duration}` : ''}` : outcomes[outcome]),
   cancelLabel: (number) => `إلغاء الاتصال بـ ${number}`,
+  signIn: 'تسجيل الدخول',
   error,
 };
 export default ar;

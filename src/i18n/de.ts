@@ -30,6 +30,10 @@ function error(e: ErrorFacts): string {
       return e.tokenProviderFailed
         ? 'Das Zugriffstoken konnte nicht abgerufen werden; es wurde kein Anruf getätigt.'
         : 'Es ist kein Zugriffstoken eingerichtet; es wurde kein Anruf getätigt.';
+    case 'signed-out':
+      return 'Bei Avaya Spaces anmelden, um anzurufen.';
+    case 'token-unavailable':
+      return e.status ? `Der Anmeldedienst konnte kein Zugriffstoken liefern (HTTP ${e.status}); es wurde kein Anruf getätigt.` : 'Der Anmeldedienst war für ein Zugriffstoken nicht erreichbar; es wurde kein Anruf getätigt.';
     case 'bad-config':
       return `Die Schaltfläche ist falsch konfiguriert: ${e.problem}.`;
     case 'busy':
@@ -74,6 +78,7 @@ const de: Messages = {
   answered: (name) => `${name} hat angenommen`,
   ended: (outcome, duration) => (outcome === 'answered' ? `Anruf beendet${duration ? ` · ${duration}` : ''}` : outcomes[outcome]),
   cancelLabel: (number) => `Anruf an ${number} abbrechen`,
+  signIn: 'Anmelden',
   error,
 };
 export default de;

@@ -30,6 +30,10 @@ function error(e: ErrorFacts): string {
       return e.tokenProviderFailed
         ? 'The access token could not be obtained, so no call was placed.'
         : 'No access token is configured, so no call was placed.';
+    case 'signed-out':
+      return 'Sign in to Avaya Spaces to call.';
+    case 'token-unavailable':
+      return e.status ? `The sign-in service could not give an access token (HTTP ${e.status}), so no call was placed.` : 'The sign-in service could not be reached for an access token, so no call was placed.';
     case 'bad-config':
       return `The button is misconfigured: ${e.problem}.`;
     case 'busy':
@@ -74,5 +78,6 @@ export const en: Messages = {
   answered: (name) => `${name} answered`,
   ended: (outcome, duration) => (outcome === 'answered' ? `Call ended${duration ? ` · ${duration}` : ''}` : outcomes[outcome]),
   cancelLabel: (number) => `Cancel call to ${number}`,
+  signIn: 'Sign in',
   error,
 };

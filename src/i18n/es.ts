@@ -30,6 +30,10 @@ function error(e: ErrorFacts): string {
       return e.tokenProviderFailed
         ? 'No se pudo obtener el token de acceso; no se realizó ninguna llamada.'
         : 'No hay ningún token de acceso configurado; no se realizó ninguna llamada.';
+    case 'signed-out':
+      return 'Inicie sesión en Avaya Spaces para llamar.';
+    case 'token-unavailable':
+      return e.status ? `El servicio de inicio de sesión no pudo dar un token de acceso (HTTP ${e.status}); no se realizó ninguna llamada.` : 'No se pudo contactar con el servicio de inicio de sesión; no se realizó ninguna llamada.';
     case 'bad-config':
       return `El botón está mal configurado: ${e.problem}.`;
     case 'busy':
@@ -74,6 +78,7 @@ const es: Messages = {
   answered: (name) => `${name} ha contestado`,
   ended: (outcome, duration) => (outcome === 'answered' ? `Llamada finalizada${duration ? ` · ${duration}` : ''}` : outcomes[outcome]),
   cancelLabel: (number) => `Cancelar la llamada a ${number}`,
+  signIn: 'Iniciar sesión',
   error,
 };
 export default es;

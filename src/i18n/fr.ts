@@ -30,6 +30,10 @@ function error(e: ErrorFacts): string {
       return e.tokenProviderFailed
         ? 'Le jeton d’accès n’a pas pu être obtenu ; aucun appel n’a été passé.'
         : 'Aucun jeton d’accès n’est configuré ; aucun appel n’a été passé.';
+    case 'signed-out':
+      return 'Connectez-vous à Avaya Spaces pour appeler.';
+    case 'token-unavailable':
+      return e.status ? `Le service de connexion n’a pas pu fournir de jeton d’accès (HTTP ${e.status}) ; aucun appel n’a été passé.` : 'Le service de connexion est injoignable ; aucun appel n’a été passé.';
     case 'bad-config':
       return `Le bouton est mal configuré : ${e.problem}.`;
     case 'busy':
@@ -74,6 +78,7 @@ const fr: Messages = {
   answered: (name) => `${name} a répondu`,
   ended: (outcome, duration) => (outcome === 'answered' ? `Appel terminé${duration ? ` · ${duration}` : ''}` : outcomes[outcome]),
   cancelLabel: (number) => `Annuler l’appel vers ${number}`,
+  signIn: 'Se connecter',
   error,
 };
 export default fr;

@@ -30,6 +30,10 @@ function error(e: ErrorFacts): string {
       return e.tokenProviderFailed
         ? 'アクセストークンを取得できなかったため、発信していません。'
         : 'アクセストークンが設定されていないため、発信していません。';
+    case 'signed-out':
+      return '発信するには Avaya Spaces にサインインしてください。';
+    case 'token-unavailable':
+      return e.status ? `サインインサービスからアクセストークンを取得できませんでした (HTTP ${e.status})。発信していません。` : 'サインインサービスに接続できませんでした。発信していません。';
     case 'bad-config':
       return `ボタンの設定に誤りがあります: ${e.problem}。`;
     case 'busy':
@@ -74,6 +78,7 @@ const ja: Messages = {
   answered: (name) => `${name} が応答しました`,
   ended: (outcome, duration) => (outcome === 'answered' ? `通話終了${duration ? ` · ${duration}` : ''}` : outcomes[outcome]),
   cancelLabel: (number) => `${number} への発信を取り消す`,
+  signIn: 'サインイン',
   error,
 };
 export default ja;

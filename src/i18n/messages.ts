@@ -22,5 +22,7 @@ export interface Messages {
   ended(outcome: CallEndOutcome, duration?: string): string;
   /** The accessible name while a click cancels the call. */
   cancelLabel(number: string): string;
+  /** The link to the sign-in page, beside a `signed-out` error. */
+  signIn: string;
   error(facts: ErrorFacts): string;
 }

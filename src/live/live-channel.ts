@@ -6,6 +6,8 @@
  */
 import type { Receiver } from '../call-response.js';
 import type { TokenProvider, TokenType } from '../spaces-client.js';
+import { obtainToken } from '../token-source.js';
+import type { TokenGrant } from '../token-url.js';
 import { readCallEvents } from './call-events.js';
 import { deliverCallEvents } from './call-registry.js';
 import { connectSocketIo, type SocketIoConnection } from './socket-io-v2.js';
@@ -15,6 +17,7 @@ export interface LiveChannelOptions {
   url: URL;
   tokenType: TokenType;
   getToken?: TokenProvider;
+  tokenUrl?: string;
   token?: string;
 }
 
@@ -131,14 +134,14 @@ class Channel implements LiveChannel {
     this.retryTimer = undefined;
     if (this.current.state !== 'connecting') this.setState({ state: 'connecting' });
     this.connecting = true;
-    const token = await this.token(forceRefresh);
+    const grant = await this.token(forceRefresh);
     this.connecting = false;
     if (generation !== this.generation) return;
-    if (!token) return this.setState({ state: 'unavailable', reason: 'no-token' });
+    if (!grant) return this.setState({ state: 'unavailable', reason: 'no-token' });
     let refused = false;
     this.connection = connectSocketIo(
       this.options.url,
-      { tokenType: TOKEN_TYPES[this.options.tokenType], token },
+      { tokenType: TOKEN_TYPES[grant.tokenType ?? this.options.tokenType], token: grant.token },
       {
         onConnect: () => {
           this.attempt = 0;
@@ -166,7 +169,7 @@ class Channel implements LiveChannel {
 
   /** A rejected token: one fresh one from the provider, then the channel is unavailable. */
   private onRefused(): void {
-    if (this.options.getToken && !this.refreshed) {
+    if ((this.options.getToken || this.options.tokenUrl) && !this.refreshed) {
       this.refreshed = true;
       void this.connect(true);
     } else {
@@ -185,12 +188,11 @@ class Channel implements LiveChannel {
     if (call.topicId) this.connection?.emit('SUBSCRIBE_CHANNEL', { channel: { type: 'topic', _id: call.topicId } });
   }
 
-  private async token(forceRefresh: boolean): Promise<string | undefined> {
+  private async token(forceRefresh: boolean): Promise<TokenGrant | undefined> {
     try {
-      const token = this.options.getToken ? await this.options.getToken({ forceRefresh }) : this.options.token;
-      return typeof token === 'string' && token.trim() ? token.trim() : undefined;
+      return await obtainToken(this.options, forceRefresh);
     } catch {
-      return undefined;
+      return undefined; // the provider failed or the user is signed out: the call says so, not the channel
     }
   }
 }
