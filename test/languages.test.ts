@@ -83,7 +83,7 @@ describe('languages', () => {
 
 describe('languages: the live-status and sign-in texts (issue 10)', () => {
   /** Every new text, worded by one translation; the number, name and duration are the same in all. */
-  const newTexts = (m: Messages) => ({
+  const newTexts = (m: Messages): Record<string, string> => ({
     answered: m.answered('020 7946 0958'),
     'ended: answered': m.ended('answered', '2:14'),
     'ended: answered, no duration': m.ended('answered'),
@@ -111,7 +111,7 @@ describe('languages: the live-status and sign-in texts (issue 10)', () => {
       const texts = newTexts(messages);
       for (const [name, text] of Object.entries(texts)) {
         expect(text, `${lang} ${name}`).to.be.a('string').and.not.be.empty;
-        expect(text, `${lang} ${name} differs from English`).not.to.equal(english[name as keyof typeof english]);
+        expect(text, `${lang} ${name} differs from English`).not.to.equal(english[name]);
       }
       // What the text is about is in it: the number, the duration, the HTTP status.
       expect(texts.answered, `${lang} answered`).to.include('020 7946 0958');
