@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { startMockApiAndBrowser, callFrom } from '../support/browser-harness.mjs';
+import { startLiveMock } from '../support/live-mock-server.mjs';
 import { listen, serveStatic } from '../support/static-server.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -156,4 +157,128 @@ describe('the npm build (what an app bundler gets through the exports map)', () 
     assert.deepEqual([...imported].sort(), ['ky', 'libphonenumber-js', 'lit']);
     assert.ok(!code.includes('litHtmlVersions'), 'no copy of lit-html inside (it registers litHtmlVersions)');
   });
+});
+
+describe('live calls with the built files, over the mock Socket.IO v2 channel (issue 10)', () => {
+  /** @type {Awaited<ReturnType<typeof startLiveMock>>} */
+  let live;
+  before(async () => {
+    live = await startLiveMock({ answerMs: 150, talkMs: 300, notAnsweredMs: 300, shortTalkMs: 150, dropMs: 50 });
+  });
+  after(async () => {
+    await live?.close();
+  });
+
+  /** @param {string} name */
+  async function openLive(name) {
+    const apiBase = `${live.origin}/mock/built-live-${++session}`;
+    const site = await serveStatic(root, { apiBase });
+    const page = await browser.newPage();
+    /** @type {string[]} */
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+    await page.goto(`${site.origin}/test/bundle/pages/${name}`);
+    await page.waitForFunction(() => customElements.get('spaces-call-button') && /** @type {any} */ (window).builtExports);
+    /** @returns {Promise<{ type: string, target: string, detail: any }[]>} */
+    const received = () => page.evaluate(() => /** @type {any} */ (window).received);
+    const done = async () => {
+      await page.close();
+      await site.close();
+    };
+    return { page, errors, apiBase, received, done };
+  }
+
+  /**
+   * @param {() => Promise<boolean>} condition
+   * @param {string} what
+   */
+  async function until(condition, what, timeoutMs = 30_000) {
+    const end = Date.now() + timeoutMs;
+    while (!(await condition())) {
+      if (Date.now() > end) assert.fail(`timed out waiting for ${what}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
+  for (const [file, name, token, where] of [
+    ['spaces-call-button.js (ES module)', 'live-module.html', 'live-module-token', 'a named export'],
+    ['spaces-call-button.iife.js (classic script)', 'live-classic.html', 'live-classic-token', 'on window.SpacesCallButton'],
+  ]) {
+    describe(file, () => {
+      it(`reportSpacesCallEvent is ${where}, and routes a relayed webhook to the button that placed the call (live off)`, async () => {
+        const t = await openLive(name);
+        const exported = await t.page.evaluate(() => {
+          const api = /** @type {any} */ (window).builtExports;
+          return {
+            names: Object.keys(api).sort(),
+            type: typeof api.reportSpacesCallEvent,
+            global: typeof (/** @type {any} */ (window).SpacesCallButton?.reportSpacesCallEvent),
+            beforeAnyCall: api.reportSpacesCallEvent({ category: 'space.call.accepted', spaceCallId: 'nobody' }),
+          };
+        });
+        assert.equal(exported.type, 'function');
+        assert.ok(exported.names.includes('reportSpacesCallEvent'), `exports: ${exported.names.join(', ')}`);
+        if (name === 'live-classic.html') assert.equal(exported.global, 'function', 'on the classic script’s global');
+        assert.equal(exported.beforeAnyCall, false, 'no button takes an event before any call');
+
+        // The silent number, without live: only the host's relayed events move it on.
+        assert.equal(await callFrom(t.page.locator('#relay')), 'calling');
+        const success = (await t.received()).find((e) => e.type === 'spaces-call-success' && e.target === 'relay');
+        const { spaceCallId } = success?.detail.response ?? {};
+        assert.ok(spaceCallId, 'the API gave the call an id');
+        const reported = await t.page.evaluate((id) => {
+          const report = /** @type {any} */ (window).builtExports.reportSpacesCallEvent;
+          return [
+            report({ category: 'space.call.accepted', spaceCallId: 'someone-else' }),
+            report({ category: 'space.call.accepted', spaceCallId: id }),
+          ];
+        }, spaceCallId);
+        assert.deepEqual(reported, [false, true]);
+        await until(async () => (await t.page.locator('#relay').evaluate((el) => /** @type {any} */ (el).status)) === 'answered', 'answered');
+        assert.equal(
+          await t.page.evaluate((id) => /** @type {any} */ (window).builtExports.reportSpacesCallEvent({ data: [{ category: 'space.call.ended', spaceCallId: id }] }), spaceCallId),
+          true,
+        );
+        await until(async () => (await t.received()).some((e) => e.type === 'spaces-call-end'), 'the end event');
+        const ends = (await t.received()).filter((e) => e.type === 'spaces-call-end');
+        assert.equal(ends.length, 1);
+        assert.equal(ends[0].target, 'relay');
+        assert.equal(ends[0].detail.outcome, 'answered');
+        assert.equal(ends[0].detail.live, 'off');
+        assert.equal(live.connections(), 0, 'no channel without live');
+        assert.deepEqual(t.errors, []);
+        await t.done();
+      });
+
+      it('a live call is followed over the channel to its end: answered, ended, one spaces-call-end', async () => {
+        const upgradesBefore = live.upgrades();
+        const t = await openLive(name);
+        assert.equal(await callFrom(t.page.locator('#london')), 'calling');
+        await until(async () => (await t.received()).some((e) => e.type === 'spaces-call-end'), 'the end event');
+        await until(async () => (await t.page.locator('#london').evaluate((el) => /** @type {any} */ (el).status)) === 'idle', 'idle again');
+
+        const events = await t.received();
+        const updates = events.filter((e) => e.type === 'spaces-call-update').map((e) => e.detail.status);
+        const ends = events.filter((e) => e.type === 'spaces-call-end');
+        assert.deepEqual(updates, ['answered', 'ended', 'idle']);
+        assert.equal(ends.length, 1);
+        assert.equal(ends[0].target, 'london');
+        assert.equal(ends[0].detail.outcome, 'answered');
+        assert.equal(ends[0].detail.live, 'followed');
+        assert.equal(ends[0].detail.number, '+442079460958');
+        assert.deepEqual(ends[0].detail.data, { recordId: 'c-1' });
+        assert.ok(ends[0].detail.durationMs > 0, 'a duration from the answer to the end');
+        assert.ok(!JSON.stringify(events).includes(token), 'no event carries the token');
+
+        const log = await live.realtimeLog(t.apiBase, token);
+        assert.equal(log.entries.filter((entry) => entry.type === 'connect').length, 1, 'one connection');
+        assert.ok(log.entries.some((entry) => entry.type === 'subscribe'), 'the call’s topic was subscribed');
+        assert.equal(live.upgrades() - upgradesBefore, 1, 'one WebSocket for the page');
+        assert.deepEqual(t.errors, []);
+        await t.done();
+        await until(async () => live.connections() === 0, 'the page’s connection to go with it');
+      });
+    });
+  }
 });
