@@ -75,9 +75,9 @@ const ar: Messages = {
   placing: 'جارٍ إجراء المكالمة…',
   calling: (name) => `جارٍ الاتصال بـ ${isolate(name)}…`,
   receiverStatus: (name, status) => `${isolate(name)}: ${isolate(status)}`,
-  answered: (name) => `ردّ ${name}`,
+  answered: (name) => `ردّ ${isolate(name)}`,
   ended: (outcome, duration) => (outcome === 'answered' ? `انتهت المكالمة${duration ? ` · ${duration}` : ''}` : outcomes[outcome]),
-  cancelLabel: (number) => `إلغاء الاتصال بـ ${number}`,
+  cancelLabel: (number) => `إلغاء الاتصال بـ ${isolate(number)}`,
   signIn: 'تسجيل الدخول',
   error,
 };
