@@ -13,8 +13,12 @@
  *
  * `attach(httpServer)` adds the real-time channel (mock-spaces-realtime.js), which plays each successful
  * call's scenario; its log is at `GET {base}/__realtime`.
+ *
+ * It also serves Avaya Cloud Identity's two OAuth2 endpoints (mock-accounts.js) at `{base}/oauth2/*`; the
+ * access tokens they issue are accepted as `bearer` until they expire, then refused (401) here and by the channel.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
+import { createMockAccounts } from './mock-accounts.js';
 import { createMockRealtime } from './mock-spaces-realtime.js';
 
 export { DEFAULT_REALTIME_SCENARIO, REALTIME_SCENARIOS } from './mock-spaces-realtime.js';
@@ -92,15 +96,18 @@ const E164 = /^\+[1-9]\d{6,14}$/;
 const MAX_BODY = 64 * 1024;
 
 /**
- * @param {{ latencyMs?: number, slowMs?: number, realtime?: Partial<import('./mock-spaces-realtime.js').Delays> }} [options]
+ * @param {{ latencyMs?: number, slowMs?: number, realtime?: Partial<import('./mock-spaces-realtime.js').Delays>,
+ *   accounts?: Parameters<typeof createMockAccounts>[0] }} [options]
  *   latencyMs: added to every answer (the demo uses it so "Placing call…" can be seen);
  *   slowMs: how long the `slow` scenario waits;
- *   realtime: the real-time scenarios' delays (see mock-spaces-realtime.js).
+ *   realtime: the real-time scenarios' delays (see mock-spaces-realtime.js);
+ *   accounts: the mock accounts' clients, token lifetime and clock (see mock-accounts.js).
  */
-export function createMockSpacesApi({ latencyMs = 0, slowMs = 20_000, realtime: delays = {} } = {}) {
+export function createMockSpacesApi({ latencyMs = 0, slowMs = 20_000, realtime: delays = {}, accounts: accountsOptions } = {}) {
   /** @type {Map<string, LogEntry[]>} */
   const logs = new Map();
-  const realtime = createMockRealtime({ ...delays, isRefusedToken: (token) => token === EXPIRED_TOKEN });
+  const accounts = createMockAccounts(accountsOptions);
+  const realtime = createMockRealtime({ ...delays, isRefusedToken: (token) => token === EXPIRED_TOKEN || accounts.refusal(token) !== '' });
 
   /**
    * Serves the request if it is the mock's; returns false to let the host server go on.
@@ -108,7 +115,7 @@ export function createMockSpacesApi({ latencyMs = 0, slowMs = 20_000, realtime: 
    * @param {Response} res
    */
   function handle(req, res) {
-    if (realtime.handle(req, res)) return true;
+    if (realtime.handle(req, res) || accounts.handle(req, res)) return true;
     const path = new URL(req.url ?? '/', 'http://mock').pathname;
     const logMatch = LOG_PATH.exec(path);
     if (logMatch) {
@@ -172,6 +179,8 @@ export function createMockSpacesApi({ latencyMs = 0, slowMs = 20_000, realtime: 
     if (res.destroyed) return;
     if (!auth) return send(res, 401, { message: 'Missing or malformed Authorization header.' });
     if (auth[2] === EXPIRED_TOKEN) return send(res, 401, { message: 'Token expired.' });
+    const refused = accounts.refusal(auth[2], auth[1]);
+    if (refused) return send(res, 401, { message: refused });
     if (!callees) {
       return send(res, 400, { message: 'The body must be {"callees":[{"address":"+E.164","displayname":""}]}.' });
     }
@@ -192,7 +201,7 @@ export function createMockSpacesApi({ latencyMs = 0, slowMs = 20_000, realtime: 
     realtime.callPlaced({ token: auth[2], callType, answer });
   }
 
-  return { handle, attach: realtime.attach, close: realtime.close, realtime };
+  return { handle, attach: realtime.attach, close: realtime.close, realtime, accounts };
 }
 
 /**
