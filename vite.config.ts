@@ -11,23 +11,27 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import metadata from 'libphonenumber-js/min/metadata';
 import { createMockSpacesApi } from './demo/mock-spaces-api.js';
+import { mountTokenEndpointOnMock } from './demo/token-endpoint/mock-mount.mjs';
 
 const src = (path: string) => fileURLToPath(new URL(`./src/${path}`, import.meta.url));
 
 /**
  * Serves the mock Spaces API beside the demo, so `npm start` needs no backend, with its real-time channel
  * (Socket.IO v2 at `/socket.io`, namespace `/chat`) on the same server: calls are answered after 3 s and end 8 s later.
+ * With it, the mock Avaya Cloud Identity (`/oauth2/*`) and the reference token endpoint signed in against it
+ * (`/spaces/sign-in`, `/spaces/callback`, `/spaces/token`, `/spaces/sign-out`): `token-url="/spaces/token"`.
  */
 function mockSpacesApi(): Plugin {
   const api = createMockSpacesApi({
     latencyMs: 600,
     realtime: { answerMs: 3000, talkMs: 8000, notAnsweredMs: 8000, shortTalkMs: 2000, dropMs: 1000 },
   });
+  const tokenEndpoint = mountTokenEndpointOnMock(api.accounts);
   return {
     name: 'mock-spaces-api',
     configureServer(server) {
       server.middlewares.use((req, res, next) => {
-        if (!api.handle(req, res)) next();
+        if (!api.handle(req, res) && !tokenEndpoint.handle(req, res)) next();
       });
       // No HTTP server in middleware mode: then there is no channel either.
       if (server.httpServer) api.attach(server.httpServer);

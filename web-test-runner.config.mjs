@@ -4,18 +4,23 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { createMockSpacesApi } from './demo/mock-spaces-api.js';
+import { mountTokenEndpointOnMock } from './demo/token-endpoint/mock-mount.mjs';
 import { CHROMIUM_ARGS, chromiumPath } from './test/support/chromium.mjs';
 import { countReporter } from './test/support/count-reporter.mjs';
 import { createHostileApi } from './test/support/hostile-api.mjs';
 
 /**
  * The tests' mock API: same origin as the test pages, each test under its own `/mock/<session>/`; its real-time
- * channel (one per server: tests use distinct tokens) with fast scenarios.
+ * channel (one per server: tests use distinct tokens) with fast scenarios; its Avaya Cloud Identity (`/oauth2/*`,
+ * 90 s access tokens, any loopback redirect URI) with the reference token endpoint signed in against it at
+ * `/spaces/*` and, one per session, `/mock/<session>/spaces/*` (see demo/token-endpoint/mock-mount.mjs).
  */
 const mockApi = createMockSpacesApi({
   slowMs: 5_000,
   realtime: { answerMs: 300, talkMs: 600, notAnsweredMs: 600, shortTalkMs: 300, dropMs: 100 },
+  accounts: { accessTokenLifetimeS: 90, allowLoopbackRedirectUris: true },
 });
+const tokenEndpoints = mountTokenEndpointOnMock(mockApi.accounts);
 /** The hardening tests' badly behaved API, under `/hostile/<session>/<case>/` (see test/support/hostile-api.mjs). */
 const hostileApi = createHostileApi();
 
@@ -34,7 +39,7 @@ export default {
   ],
   middleware: [
     (ctx, next) => {
-      if (!mockApi.handle(ctx.req, ctx.res)) return next();
+      if (!mockApi.handle(ctx.req, ctx.res) && !tokenEndpoints.handle(ctx.req, ctx.res)) return next();
       ctx.respond = false;
       // Koa starts at 404 and the runner reports that before the mock answers; the mock sets its own status.
       if (!ctx.res.headersSent) ctx.res.statusCode = 200;
