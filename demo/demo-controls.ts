@@ -1,16 +1,16 @@
 /**
- * The demo's controls: the access token and the default country, set for every button of the page
- * with `configureSpacesCallButtons`, over the `<meta>` defaults of index.html.
+ * The demo's controls: the access token, the default country and whether calls are followed live, set for
+ * every button of the page with `configureSpacesCallButtons`, over the `<meta>` defaults of index.html.
  */
 import { configureSpacesCallButtons, type SpacesCallButtonDefaults } from '../src/spaces-call-button.js';
 import { COUNTRIES, countryName } from './countries.js';
 import { escapeHtml } from './escape-html.js';
 import { pageMeta } from './page-meta.js';
 
-interface Choice {
+interface Choice<T = string | undefined> {
   label: string;
   /** `undefined` removes the script default, so the `<meta>` one applies again. */
-  value: string | undefined;
+  value: T;
 }
 
 const tokenChoices = (): Choice[] => [
@@ -28,24 +28,49 @@ const countryChoices = (): Choice[] => {
   ];
 };
 
+/** A channel that cannot be reached (port 9 of this computer, which browsers refuse to connect to): the call goes on without it. */
+const UNREACHABLE_SOCKET_URL = 'ws://127.0.0.1:9/chat';
+
+type LiveChoice = Pick<SpacesCallButtonDefaults, 'live' | 'socketUrl'>;
+
+const liveChoices = (): Choice<LiveChoice>[] => {
+  const metaLive = pageMeta('live') === 'true';
+  const metaUrl = pageMeta('socket-url');
+  const metaLabel = metaLive ? `On: ${metaUrl ?? 'the environment’s channel'}` : 'Off';
+  return [
+    { label: `${metaLabel} (page <meta>)`, value: { live: undefined, socketUrl: undefined } },
+    ...(metaLive ? [{ label: 'Off', value: { live: false, socketUrl: undefined } }] : [{ label: 'On', value: { live: true, socketUrl: undefined } }]),
+    { label: 'On: a channel that cannot be reached', value: { live: true, socketUrl: UNREACHABLE_SOCKET_URL } },
+  ];
+};
+
 /** What the page has set by script, for the embed snippet. */
 let scriptDefaults: SpacesCallButtonDefaults = {};
 
 export const currentScriptDefaults = (): SpacesCallButtonDefaults => scriptDefaults;
 
-type Apply = (value: string | undefined) => SpacesCallButtonDefaults;
+type Apply<T> = (value: T) => SpacesCallButtonDefaults;
+
+export interface DemoControls {
+  token: HTMLSelectElement;
+  country: HTMLSelectElement;
+  live: HTMLSelectElement;
+}
 
 /** Fills the selects with their choices; a change configures every button of the page, then calls `onChange`. */
-export function bindDemoControls(tokenSelect: HTMLSelectElement, countrySelect: HTMLSelectElement, onChange: () => void): void {
-  const bind = (select: HTMLSelectElement, choices: Choice[], apply: Apply) => {
+export function bindDemoControls(controls: DemoControls, onChange: () => void): void {
+  const bind = <T>(select: HTMLSelectElement, choices: Choice<T>[], apply: Apply<T>) => {
     select.innerHTML = choices.map((choice, index) => `<option value="${index}">${escapeHtml(choice.label)}</option>`).join('');
     select.addEventListener('change', () => {
-      const change = apply(choices[Number(select.value)]?.value);
+      const choice = choices[Number(select.value)];
+      if (!choice) return;
+      const change = apply(choice.value);
       configureSpacesCallButtons(change);
       scriptDefaults = Object.fromEntries(Object.entries({ ...scriptDefaults, ...change }).filter(([, value]) => value !== undefined));
       onChange();
     });
   };
-  bind(tokenSelect, tokenChoices(), (token) => ({ token }));
-  bind(countrySelect, countryChoices(), (defaultCountry) => ({ defaultCountry }));
+  bind(controls.token, tokenChoices(), (token) => ({ token }));
+  bind(controls.country, countryChoices(), (defaultCountry) => ({ defaultCountry }));
+  bind(controls.live, liveChoices(), (live) => ({ ...live }));
 }

@@ -9,7 +9,13 @@ const repo = fileURLToPath(new URL('..', import.meta.url));
 
 /** @returns {Promise<{ origin: string, browser: import('playwright-core').Browser, close: () => Promise<void> }>} */
 export async function startDemo() {
-  const server = await createServer({ root: repo, configFile: `${repo}vite.config.ts`, server: { port: 0 }, logLevel: 'warn' });
+  // No file watching nor hot reload: an edit elsewhere in the repository while a script runs must not reload its page.
+  const server = await createServer({
+    root: repo,
+    configFile: `${repo}vite.config.ts`,
+    server: { port: 0, hmr: false, watch: null },
+    logLevel: 'warn',
+  });
   await server.listen();
   const origin = server.resolvedUrls?.local[0]?.replace(/\/$/, '');
   if (!origin) throw new Error('The dev server has no local URL.');

@@ -77,7 +77,7 @@ function route(): void {
 
 renderContactList(contactRows, contacts, pageCountry);
 showCount(contacts.length);
-renderScenarios(byId('scenario-rows'), pageCountry);
+renderScenarios(byId('scenario-rows'), byId('live-scenario-rows'), pageCountry);
 byId<HTMLInputElement>('contact-search').addEventListener('input', (event) =>
   showCount(filterContactList(contactRows, (event.target as HTMLInputElement).value)),
 );
@@ -85,9 +85,12 @@ byId<HTMLInputElement>('contact-search').addEventListener('input', (event) =>
 const callLog = byId('call-log');
 startCallLog(callLog, describeRecord);
 byId('clear-log').addEventListener('click', () => callLog.replaceChildren());
-bindDemoControls(byId<HTMLSelectElement>('token-select'), byId<HTMLSelectElement>('country-select'), () => {
-  if (currentView === 'embed') refreshEmbedSnippet();
-});
+bindDemoControls(
+  { token: byId<HTMLSelectElement>('token-select'), country: byId<HTMLSelectElement>('country-select'), live: byId<HTMLSelectElement>('live-select') },
+  () => {
+    if (currentView === 'embed') refreshEmbedSnippet();
+  },
+);
 
 window.addEventListener('hashchange', route);
 route();
