@@ -106,7 +106,8 @@ export function statusText({ phone, state, nameOf }: StatusFacts, messages: Mess
       return messages.answered(nameOf(state.call.receivers[0]));
     case 'ended': {
       const { answeredAt, endedAt, outcome } = state;
-      return messages.ended(outcome, answeredAt === undefined ? undefined : formatDuration(endedAt - answeredAt));
+      // The whole call is rounded to the nearest second (the running timer counts full seconds, as a stopwatch).
+      return messages.ended(outcome, answeredAt === undefined ? undefined : formatDuration(endedAt - answeredAt + 500));
     }
     case 'error':
       return messages.error(state.error);

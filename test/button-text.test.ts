@@ -102,8 +102,9 @@ describe('statusText of a followed call', () => {
       expect(statusText(facts(ended('answered', T0 + 4_000, T0 + 138_000)), en, {})).to.equal('Call ended · 2:14');
     });
 
-    it('after an answer of under a second, shows 0:00', () => {
-      expect(statusText(facts(ended('answered', T0 + 4_000, T0 + 4_500)), en, {})).to.equal('Call ended · 0:00');
+    it('rounds the whole call to the nearest second (a 7.99 s call took 0:08)', () => {
+      expect(statusText(facts(ended('answered', T0 + 4_000, T0 + 4_400)), en, {})).to.equal('Call ended · 0:00');
+      expect(statusText(facts(ended('answered', T0 + 4_000, T0 + 11_990)), en, {})).to.equal('Call ended · 0:08');
     });
 
     it('after an answer of over an hour, shows the hours', () => {
