@@ -12,11 +12,34 @@ import '../src/spaces-call-button.js';
 import { reportSpacesCallEvent, type SpacesCallButton } from '../src/spaces-call-button.js';
 import { en } from '../src/i18n/en.js';
 import { mockApi, NUMBERS, until } from './support/mock-api.js';
-import { clearTokenCache, fakeTokenEndpoint, json, restore } from './support/token-endpoint.js';
 
 const button = (el: SpacesCallButton) => el.shadowRoot!.querySelector<HTMLButtonElement>('[part=button]')!;
 const status = (el: SpacesCallButton) => el.shadowRoot!.querySelector<HTMLElement>('[part=status]')!;
 const elapsed = (el: SpacesCallButton) => el.shadowRoot!.querySelector<HTMLElement>('[part=elapsed]');
+
+/**
+ * A host's `token-url` endpoint that answers `status` with a JSON `body`: window.fetch answers for its address only
+ * (every other request goes to the network, the mock API's included). Each is a fresh address, so the page-wide
+ * token cache never holds an answer of another test.
+ */
+const tokenEndpoints = new Map<string, { status: number; body: unknown }>();
+const realFetch = window.fetch;
+function tokenEndpoint(status: number, body: unknown): string {
+  const url = `https://sso.crm.example.com/${crypto.randomUUID()}/spaces/token`;
+  tokenEndpoints.set(url, { status, body });
+  if (window.fetch === realFetch) {
+    window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+      const answer = tokenEndpoints.get(input instanceof Request ? input.url : String(input));
+      if (!answer) return realFetch(input, init);
+      return Promise.resolve(new Response(JSON.stringify(answer.body), { status: answer.status, headers: { 'content-type': 'application/json' } }));
+    };
+  }
+  return url;
+}
+function restoreFetch(): void {
+  window.fetch = realFetch;
+  tokenEndpoints.clear();
+}
 
 /** Generous: the checks wait on real HTTP and a real channel on a busy machine; nothing is timed. */
 const WAIT = 15_000;
@@ -45,9 +68,8 @@ async function inEveryLiveState(scheme: 'light' | 'dark'): Promise<{ buttons: Re
   const api = mockApi();
   const token = `a11y-live-${crypto.randomUUID()}`;
   const socketUrl = `/chat?test=${crypto.randomUUID()}`;
-  clearTokenCache();
-  const signedOut = fakeTokenEndpoint(json({ error: 'login_required', sign_in_url: '/signin' }, 401));
-  const unavailable = fakeTokenEndpoint(json({ message: 'maintenance' }, 503));
+  const signedOut = tokenEndpoint(401, { error: 'login_required', sign_in_url: '/signin' });
+  const unavailable = tokenEndpoint(503, { message: 'maintenance' });
   const numbers: Record<LiveState, string> = {
     'calling-cancellable': NUMBERS.silent,
     answered: NUMBERS.silent,
@@ -56,7 +78,7 @@ async function inEveryLiveState(scheme: 'light' | 'dark'): Promise<{ buttons: Re
     'error-signed-out': NUMBERS.success,
     'error-token-unavailable': NUMBERS.success,
   };
-  const tokenUrls: Partial<Record<LiveState, string>> = { 'error-signed-out': signedOut.url, 'error-token-unavailable': unavailable.url };
+  const tokenUrls: Partial<Record<LiveState, string>> = { 'error-signed-out': signedOut, 'error-token-unavailable': unavailable };
   const wrapper = await fixture(html`<div style="color-scheme: ${scheme}; background: ${scheme === 'dark' ? '#111' : '#fff'}; padding: 8px">
     ${STATES.map(
       (state) => html`<spaces-call-button
@@ -94,7 +116,7 @@ async function inEveryLiveState(scheme: 'light' | 'dark'): Promise<{ buttons: Re
 
 describe('accessibility of the live states (issue 10)', () => {
   afterEach(async () => {
-    restore();
+    restoreFetch();
     await emulateMedia({ colorScheme: 'light' });
   });
 
