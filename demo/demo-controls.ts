@@ -1,5 +1,5 @@
 /**
- * The demo's controls: the access token, the default country and whether calls are followed live, set for
+ * The demo's controls: the access token (or signing in through the reference token endpoint), the default country and whether calls are followed live, set for
  * every button of the page with `configureSpacesCallButtons`, over the `<meta>` defaults of index.html.
  */
 import { configureSpacesCallButtons, type SpacesCallButtonDefaults } from '../src/spaces-call-button.js';
@@ -13,11 +13,15 @@ interface Choice<T = string | undefined> {
   value: T;
 }
 
-const tokenChoices = (): Choice[] => [
-  { label: `${pageMeta('token') ?? 'None'}: valid (page <meta>)`, value: undefined },
-  { label: 'mock-expired-token: expired', value: 'mock-expired-token' },
+type TokenChoice = Pick<SpacesCallButtonDefaults, 'token' | 'tokenUrl' | 'tokenType'>;
+
+const tokenChoices = (): Choice<TokenChoice>[] => [
+  { label: `${pageMeta('token') ?? 'None'}: valid (page <meta>)`, value: {} },
+  { label: 'mock-expired-token: expired', value: { token: 'mock-expired-token' } },
   // A blank script default hides the <meta> token: the buttons then report `no-token`.
-  { label: 'None', value: '' },
+  { label: 'None', value: { token: '' } },
+  // The reference token endpoint that npm start serves, signed in against the mock Avaya Cloud Identity.
+  { label: 'Sign in with Avaya Spaces (mock): token-url /spaces/token', value: { tokenUrl: '/spaces/token', tokenType: 'bearer' } },
 ];
 
 const countryChoices = (): Choice[] => {
@@ -70,7 +74,7 @@ export function bindDemoControls(controls: DemoControls, onChange: () => void): 
       onChange();
     });
   };
-  bind(controls.token, tokenChoices(), (token) => ({ token }));
+  bind(controls.token, tokenChoices(), (choice) => ({ token: undefined, tokenUrl: undefined, tokenType: undefined, ...choice }));
   bind(controls.country, countryChoices(), (defaultCountry) => ({ defaultCountry }));
   bind(controls.live, liveChoices(), (live) => ({ ...live }));
 }
