@@ -3,6 +3,7 @@
  * `live` with its channel URL (`socket-url`). Pure, except for the `<meta>` page defaults at the end.
  */
 import { expect } from '@open-wc/testing';
+import sinon from 'sinon';
 import { resolveCallSettings, type ButtonSettings, type CallSettings } from '../src/call-settings.js';
 import { configureSpacesCallButtons, pageDefaults, type SpacesCallButtonDefaults } from '../src/page-defaults.js';
 
@@ -194,5 +195,125 @@ describe('live settings from <meta> tags', () => {
     expect(settingsOf({}, pageDefaults())).not.to.have.property('live');
     configureSpacesCallButtons({ live: undefined });
     expect(pageDefaults().live).to.equal(true);
+  });
+});
+
+describe('the token source', () => {
+  const ownGetToken = () => 'own-provider-token';
+  const pageGetToken = () => 'page-provider-token';
+  const OWN = { getToken: ownGetToken, tokenUrl: 'https://own.example.com/spaces/token', token: 'own-token' };
+  const PAGE_LEVEL = { getToken: pageGetToken, tokenUrl: 'https://page.example.com/spaces/token', token: 'page-token' };
+
+  /** The one token source of the settings, from resolveCallSettings itself (no default token added). */
+  function sourceOf(own: ButtonSettings, defaults: SpacesCallButtonDefaults, baseUri = PAGE) {
+    const resolved = resolveCallSettings(own, defaults, baseUri);
+    if (!resolved.ok) throw new Error(`unexpected error: ${resolved.error.message}`);
+    const { getToken, tokenUrl, token } = resolved.settings;
+    return { ...(getToken ? { getToken } : {}), ...(tokenUrl ? { tokenUrl } : {}), ...(token ? { token } : {}) };
+  }
+
+  describe('a button’s own settings before the page’s, and at each level getToken, then token-url, then token', () => {
+    const cases: [what: string, own: ButtonSettings, defaults: SpacesCallButtonDefaults, source: object][] = [
+      ['own getToken', OWN, PAGE_LEVEL, { getToken: ownGetToken }],
+      ['own token-url', { tokenUrl: OWN.tokenUrl, token: OWN.token }, PAGE_LEVEL, { tokenUrl: OWN.tokenUrl }],
+      ['own token', { token: OWN.token }, PAGE_LEVEL, { token: OWN.token }],
+      ['page getToken', {}, PAGE_LEVEL, { getToken: pageGetToken }],
+      ['page token-url', {}, { tokenUrl: PAGE_LEVEL.tokenUrl, token: PAGE_LEVEL.token }, { tokenUrl: PAGE_LEVEL.tokenUrl }],
+      ['page token', {}, { token: PAGE_LEVEL.token }, { token: PAGE_LEVEL.token }],
+    ];
+    for (const [what, own, defaults, source] of cases) {
+      it(`${what} is the only source`, () => {
+        expect(sourceOf(own, defaults)).to.deep.equal(source);
+      });
+    }
+
+    it('a button’s own token wins over the page’s provider and endpoint', () => {
+      expect(sourceOf({ token: 'own-token' }, { getToken: pageGetToken, tokenUrl: PAGE_LEVEL.tokenUrl })).to.deep.equal({ token: 'own-token' });
+    });
+
+    it('a blank token-url is no source: the next one applies', () => {
+      expect(sourceOf({ tokenUrl: '   ', token: 'own-token' }, PAGE_LEVEL)).to.deep.equal({ token: 'own-token' });
+      expect(sourceOf({ tokenUrl: '' }, { tokenUrl: PAGE_LEVEL.tokenUrl })).to.deep.equal({ tokenUrl: PAGE_LEVEL.tokenUrl });
+    });
+
+    it('none at all is no source', () => {
+      expect(sourceOf({}, {})).to.deep.equal({});
+    });
+  });
+
+  describe('token-url', () => {
+    const cases: [tokenUrl: string, baseUri: string, resolved: string][] = [
+      ['https://sso.example.com/spaces/token', PAGE, 'https://sso.example.com/spaces/token'],
+      ['  https://sso.example.com/spaces/token  ', PAGE, 'https://sso.example.com/spaces/token'],
+      ['/spaces/token', PAGE, 'https://crm.example.com/spaces/token'],
+      ['/spaces/token', 'http://localhost:8000/app/', 'http://localhost:8000/spaces/token'],
+      ['/spaces/token', 'http://127.0.0.1:5173/', 'http://127.0.0.1:5173/spaces/token'],
+      ['token', 'http://[::1]:8000/spaces/', 'http://[::1]:8000/spaces/token'],
+      ['http://localhost:3000/spaces/token', PAGE, 'http://localhost:3000/spaces/token'],
+    ];
+    for (const [tokenUrl, baseUri, resolved] of cases) {
+      it(`"${tokenUrl}" on ${baseUri} is ${resolved}`, () => {
+        expect(sourceOf({ tokenUrl }, {}, baseUri)).to.deep.equal({ tokenUrl: resolved });
+      });
+    }
+
+    describe('that is not https or loopback is insecure-endpoint, with no request', () => {
+      afterEach(() => sinon.restore());
+
+      const insecure: [tokenUrl: string, baseUri: string, origin: string][] = [
+        ['http://example.com/token', PAGE, 'http://example.com'],
+        ['/spaces/token', 'http://crm.example.com/contacts/42', 'http://crm.example.com'],
+        ['http://192.168.1.10/token', PAGE, 'http://192.168.1.10'],
+        ['http://localhost.example.com/token', PAGE, 'http://localhost.example.com'],
+        ['ftp://localhost/token', PAGE, 'ftp://localhost'],
+      ];
+      for (const [tokenUrl, baseUri, origin] of insecure) {
+        it(`"${tokenUrl}" on ${baseUri}`, () => {
+          const fetchSpy = sinon.spy(window, 'fetch');
+
+          const resolved = resolveCallSettings({ tokenUrl }, {}, baseUri);
+
+          expect(resolved.ok || resolved.error).to.deep.include({ kind: 'insecure-endpoint', origin });
+          expect(fetchSpy.called).to.equal(false);
+        });
+      }
+
+      it('a javascript: token-url too', () => {
+        const resolved = resolveCallSettings({ tokenUrl: 'javascript:alert(1)' }, {}, PAGE);
+        expect(resolved.ok || resolved.error.kind).to.equal('insecure-endpoint');
+      });
+
+      it('is not replaced by the token of the same level or the page’s', () => {
+        const resolved = resolveCallSettings({ tokenUrl: 'http://example.com/token', token: 'own-token' }, { token: 'page-token' }, PAGE);
+        expect(resolved.ok || resolved.error.kind).to.equal('insecure-endpoint');
+      });
+
+      it('on the page is no error when the button has its own token', () => {
+        expect(sourceOf({ token: 'own-token' }, { tokenUrl: 'http://example.com/token' })).to.deep.equal({ token: 'own-token' });
+      });
+    });
+  });
+
+  describe('sign-in-url', () => {
+    const signInOf = (own: ButtonSettings, defaults: SpacesCallButtonDefaults = {}, baseUri = PAGE) => settingsOf(own, defaults, baseUri).signInUrl;
+
+    it('is resolved against the page', () => {
+      expect(signInOf({ signInUrl: '/spaces/sign-in' })).to.equal('https://crm.example.com/spaces/sign-in');
+    });
+
+    it('is the button’s own, else the page’s', () => {
+      expect(signInOf({ signInUrl: 'https://own.example.com/sign-in' }, { signInUrl: 'https://page.example.com/sign-in' })).to.equal(
+        'https://own.example.com/sign-in',
+      );
+      expect(signInOf({}, { signInUrl: 'https://page.example.com/sign-in' })).to.equal('https://page.example.com/sign-in');
+    });
+
+    for (const signInUrl of ['javascript:alert(1)', ' JAVASCRIPT:alert(1)', 'data:text/html,<script>alert(1)</script>', 'vbscript:msgbox(1)', '']) {
+      it(`${JSON.stringify(signInUrl)} is dropped, and the call still resolves`, () => {
+        const resolved = resolve({ signInUrl });
+        expect(resolved.ok).to.equal(true);
+        expect(resolved.ok && resolved.settings).not.to.have.property('signInUrl');
+      });
+    }
   });
 });

@@ -1,7 +1,9 @@
 import { expect } from '@open-wc/testing';
 import sinon from 'sinon';
 import { createSpacesClient, isSecureOrigin, type SpacesClientOptions } from '../src/spaces-client.js';
+import { closedPort } from './support/hostile-api.js';
 import { EXPIRED_TOKEN, mockApi, NUMBERS, type MockApi } from './support/mock-api.js';
+import { clearTokenCache, fakeTokenEndpoint, json, restore as restoreTokenEndpoints, text, type TokenAnswer } from './support/token-endpoint.js';
 
 /** Timers may fire this much before their delay by the clocks' granularity (a lower bound only: late is not early). */
 const TIMER_TOLERANCE_MS = 5;
@@ -245,5 +247,177 @@ describe('isSecureOrigin', () => {
 describe('the test numbers', () => {
   it('match the mock scenario table', () => {
     expect(NUMBERS.slow.replaceAll(' ', '')).to.equal(E164.slow);
+  });
+});
+
+// The token from the host's endpoint (token-url): a stubbed endpoint (test/support/token-endpoint.ts), the real mock API.
+describe('createSpacesClient with a token endpoint', () => {
+  let api: MockApi;
+  const client = (tokenUrl: string, options: Partial<SpacesClientOptions> = {}) => createSpacesClient({ apiBase: api.apiBase, tokenUrl, ...options });
+  const grant = (token: string, tokenType?: string): TokenAnswer => json({ access_token: token, ...(tokenType ? { token_type: tokenType } : {}), expires_in: 3599 });
+  const SECRET = 'refresh-token-s3cr3t-4d1e';
+
+  beforeEach(() => {
+    api = mockApi();
+    clearTokenCache();
+  });
+  afterEach(() => {
+    restoreTokenEndpoints();
+    sinon.restore();
+  });
+
+  describe('the Authorization header', () => {
+    it('carries the endpoint’s token with its token_type, over the button’s token-type', async () => {
+      const endpoint = fakeTokenEndpoint(grant('endpoint-token', 'bearer'));
+
+      const outcome = await client(endpoint.url, { tokenType: 'jwt' }).placeCall({ address: E164.success });
+
+      expect(outcome.ok).to.equal(true);
+      expect((await api.requests())[0]).to.include({ scheme: 'bearer', token: 'endpoint-token' });
+    });
+
+    it('uses the button’s token-type when the endpoint names none', async () => {
+      const endpoint = fakeTokenEndpoint(grant('endpoint-token'));
+
+      await client(endpoint.url, { tokenType: 'bearer' }).placeCall({ address: E164.success });
+      await client(endpoint.url).placeCall({ address: E164.success });
+
+      expect((await api.requests()).map((r) => r.scheme)).to.deep.equal(['bearer', 'jwt']);
+    });
+
+    it('is the only place the token goes: no request URL carries it', async () => {
+      const endpoint = fakeTokenEndpoint(grant('endpoint-token-7c3a', 'bearer'));
+      const fetchSpy = window.fetch as sinon.SinonStub;
+
+      await client(endpoint.url).placeCall({ address: E164.success });
+
+      const urls = fetchSpy.args.map(([input]) => (input instanceof Request ? input.url : String(input)));
+      expect(urls).to.have.length(2);
+      for (const url of urls) expect(url).not.to.contain('endpoint-token-7c3a');
+    });
+
+    it('a second call uses the cached token without asking the endpoint', async () => {
+      const endpoint = fakeTokenEndpoint(grant('endpoint-token', 'bearer'));
+
+      await client(endpoint.url).placeCall({ address: E164.success });
+      await client(endpoint.url).placeCall({ address: E164.success });
+
+      expect(endpoint.requests).to.have.length(1);
+      expect(await api.requests()).to.have.length(2);
+    });
+
+    it('a page’s token provider is asked instead of the endpoint', async () => {
+      const endpoint = fakeTokenEndpoint(grant('endpoint-token'));
+
+      await client(endpoint.url, { getToken: () => 'provider-token' }).placeCall({ address: E164.success });
+
+      expect(endpoint.requests).to.have.length(0);
+      expect((await api.requests())[0]).to.include({ token: 'provider-token' });
+    });
+  });
+
+  describe('when the API rejects the token (401)', () => {
+    it('fetches the token again once, bypassing the cache, and retries once', async () => {
+      const endpoint = fakeTokenEndpoint(grant(EXPIRED_TOKEN, 'bearer'), grant('fresh-token', 'bearer'));
+
+      const outcome = await client(endpoint.url).placeCall({ address: E164.success });
+
+      expect(outcome.ok).to.equal(true);
+      expect(endpoint.requests).to.have.length(2);
+      expect((await api.requests()).map((r) => r.token)).to.deep.equal([EXPIRED_TOKEN, 'fresh-token']);
+    });
+
+    it('the fresh token replaces the rejected one in the cache: the next call asks the endpoint no more', async () => {
+      const endpoint = fakeTokenEndpoint(grant(EXPIRED_TOKEN, 'bearer'), grant('fresh-token', 'bearer'));
+      await client(endpoint.url).placeCall({ address: E164.tokenExpired });
+      const before = endpoint.requests.length;
+
+      await client(endpoint.url).placeCall({ address: E164.success });
+
+      expect(before).to.equal(2);
+      expect(endpoint.requests).to.have.length(2);
+      expect((await api.requests()).map((r) => r.token)).to.deep.equal([EXPIRED_TOKEN, 'fresh-token', 'fresh-token']);
+    });
+
+    it('reports unauthorized after one retry when the fresh token is rejected too', async () => {
+      const endpoint = fakeTokenEndpoint(grant('any-token'));
+
+      const outcome = await client(endpoint.url).placeCall({ address: E164.tokenExpired });
+
+      expect(!outcome.ok && outcome.error).to.deep.include({ kind: 'unauthorized', status: 401 });
+      expect(endpoint.requests).to.have.length(2);
+      expect(await api.requests()).to.have.length(2);
+    });
+
+    it('is signed-out when the endpoint then says the user is signed out', async () => {
+      const endpoint = fakeTokenEndpoint(grant(EXPIRED_TOKEN), json({ sign_in_url: '/spaces/sign-in' }, 401));
+
+      const outcome = await client(endpoint.url).placeCall({ address: E164.success });
+
+      expect(!outcome.ok && outcome.error).to.deep.include({ kind: 'signed-out', signInUrl: new URL('/spaces/sign-in', endpoint.url).href });
+      expect(await api.requests()).to.have.length(1);
+    });
+  });
+
+  describe('when the endpoint gives no token, nothing is sent to the API', () => {
+    it('401 with sign_in_url is signed-out, with the English message and the sign-in address', async () => {
+      const endpoint = fakeTokenEndpoint(json({ error: SECRET, sign_in_url: 'https://sso.crm.example.com/spaces/sign-in' }, 401));
+
+      const outcome = await client(endpoint.url).placeCall({ address: E164.success });
+
+      if (outcome.ok) throw new Error('expected a failure');
+      expect(outcome.error).to.deep.equal({
+        kind: 'signed-out',
+        signInUrl: 'https://sso.crm.example.com/spaces/sign-in',
+        message: 'Sign in to Avaya Spaces to call.',
+      });
+      expect(await api.requests()).to.have.length(0);
+    });
+
+    it('403 without a sign-in address is signed-out without one', async () => {
+      const endpoint = fakeTokenEndpoint(json({}, 403));
+
+      const outcome = await client(endpoint.url).placeCall({ address: E164.success });
+
+      expect(!outcome.ok && outcome.error).to.deep.equal({ kind: 'signed-out', message: 'Sign in to Avaya Spaces to call.' });
+      expect(await api.requests()).to.have.length(0);
+    });
+
+    it('500 is token-unavailable, with the status in the message and not the body', async () => {
+      const endpoint = fakeTokenEndpoint(json({ message: `refresh failed: ${SECRET}` }, 500));
+
+      const outcome = await client(endpoint.url).placeCall({ address: E164.success });
+
+      if (outcome.ok) throw new Error('expected a failure');
+      expect(outcome.error).to.deep.equal({
+        kind: 'token-unavailable',
+        status: 500,
+        message: 'The sign-in service could not give an access token (HTTP 500), so no call was placed.',
+      });
+      expect(JSON.stringify(outcome)).not.to.contain(SECRET);
+      expect(await api.requests()).to.have.length(0);
+    });
+
+    it('an answer that is not JSON is token-unavailable, without the body', async () => {
+      const endpoint = fakeTokenEndpoint(text(`<p>Session ${SECRET}</p>`));
+
+      const outcome = await client(endpoint.url).placeCall({ address: E164.success });
+
+      expect(!outcome.ok && outcome.error).to.deep.include({ kind: 'token-unavailable', status: 200 });
+      expect(JSON.stringify(outcome)).not.to.contain(SECRET);
+      expect(await api.requests()).to.have.length(0);
+    });
+
+    it('an endpoint that cannot be reached is token-unavailable, saying so', async () => {
+      const port = await closedPort();
+
+      const outcome = await client(`http://127.0.0.1:${port}/spaces/token`).placeCall({ address: E164.success });
+
+      expect(!outcome.ok && outcome.error).to.deep.equal({
+        kind: 'token-unavailable',
+        message: 'The sign-in service could not be reached for an access token, so no call was placed.',
+      });
+      expect(await api.requests()).to.have.length(0);
+    });
   });
 });
