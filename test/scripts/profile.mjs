@@ -243,7 +243,7 @@ async function liveAllocations(cdp, work) {
   /** @type {Map<string, number>} */
   const byFunction = new Map();
   let total = 0;
-  /** @param {import('playwright-core').Protocol.HeapProfiler.SamplingHeapProfileNode} node */
+  /** @param {{ selfSize: number, callFrame: { functionName: string, url: string, lineNumber: number, columnNumber: number }, children: any[] }} node */
   const walk = (node) => {
     if (node.selfSize) {
       const { key } = frameKey(node.callFrame);

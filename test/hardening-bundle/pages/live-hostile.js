@@ -1,4 +1,5 @@
 // Live buttons for the hostile-channel test: the channel URL comes in the page's query (`?socket=ws://…/chat`).
+// @ts-expect-error the built file, served at /dist/ by the test's static server (not resolvable at type-check time)
 import { configureSpacesCallButtons } from '/dist/spaces-call-button.js';
 
 /** @typedef {import('../../../src/spaces-call-button.js').SpacesCallButton} SpacesCallButton */

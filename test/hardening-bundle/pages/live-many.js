@@ -1,5 +1,6 @@
 // Many live buttons, each placing calls round after round, for the 1,000-live-calls test. The channel URL comes in
 // the page's query (`?socket=ws://…/chat`). What is kept of the events is bounded: counts, and this round's ids.
+// @ts-expect-error the built file, served at /dist/ by the test's static server (not resolvable at type-check time)
 import { configureSpacesCallButtons } from '/dist/spaces-call-button.js';
 
 /** @typedef {import('../../../src/spaces-call-button.js').SpacesCallButton} SpacesCallButton */
