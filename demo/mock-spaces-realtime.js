@@ -336,28 +336,36 @@ export function createMockRealtime({ isRefusedToken = () => false, ...delays } =
     calls.set(call.spaceCallId, call);
     log(call.user, 'call', { spaceCallId: call.spaceCallId, topicId: call.topicId, scenario: scenario.name });
     const last = scenario.steps.length - 1;
-    scenario.steps.forEach((step, index) => {
-      later(call, step.at, () => {
+    /** One step after the other, each timed from the one before: a lagging event loop cannot reorder them. */
+    const play = (/** @type {number} */ index, /** @type {number} */ elapsed) => {
+      const step = scenario.steps[index];
+      if (!step) return;
+      const at = msOf(step.at);
+      later(call, at - elapsed, () => {
         if (ANSWERS.has(step.category)) call.answered = true;
         if (index === last) end(call);
         send(call, step.category, { sender: call.callee, receivers: [call.caller] }, index === last);
+        play(index + 1, at);
       });
-    });
-    if (scenario.dropAt) later(call, scenario.dropAt, () => drop(call));
-    if (last < 0) later(call, [], () => end(call), FORGET_SILENT_MS);
+    };
+    play(0, 0);
+    if (scenario.dropAt) later(call, msOf(scenario.dropAt), () => drop(call));
+    if (last < 0) later(call, FORGET_SILENT_MS, () => end(call));
   }
+
+  /** @param {Delay[]} at */
+  const msOf = (at) => at.reduce((sum, delay) => sum + ms[delay], 0);
 
   /**
    * @param {Call} call
-   * @param {Delay[]} at
+   * @param {number} delayMs
    * @param {() => void} run
-   * @param {number} [extraMs]
    */
-  function later(call, at, run, extraMs = 0) {
+  function later(call, delayMs, run) {
     const timer = setTimeout(() => {
       call.timers.delete(timer);
       run();
-    }, at.reduce((sum, delay) => sum + ms[delay], extraMs));
+    }, delayMs);
     call.timers.add(timer);
   }
 

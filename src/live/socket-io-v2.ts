@@ -47,6 +47,7 @@ export function connectSocketIo(url: URL, query: Record<string, string>, handler
   const prefix = namespace === '/' ? '' : `${namespace},`;
 
   let socket: WebSocket | undefined;
+  let opened = false;
   let connected = false;
   let closed = false;
   let pingTimer: ReturnType<typeof setTimeout> | undefined;
@@ -85,7 +86,8 @@ export function connectSocketIo(url: URL, query: Record<string, string>, handler
     const type = packet[0];
     let rest = packet.slice(1);
     if (prefix) {
-      if (!rest.startsWith(namespace)) return; // another namespace's packet (or the root's connect)
+      // Ours only: `/chat,` or `/chat?…,` (or a bare `/chat`), not `/chatroom` nor the root's connect.
+      if (!rest.startsWith(namespace) || !/^(?:[,?]|$)/.test(rest.slice(namespace.length))) return;
       rest = rest.slice(namespace.length).replace(/^\?[^,]*/, '');
       if (rest.startsWith(',')) rest = rest.slice(1);
     }
@@ -108,6 +110,8 @@ export function connectSocketIo(url: URL, query: Record<string, string>, handler
     if (typeof data !== 'string' || data.length > MAX_MESSAGE_LENGTH) return;
     const type = data[0];
     if (type === OPEN) {
+      if (opened) return; // a second handshake on one connection is the server's mistake: one ping loop only
+      opened = true;
       const open = parse(data.slice(1)) as { pingInterval?: unknown; pingTimeout?: unknown } | undefined;
       const interval = typeof open?.pingInterval === 'number' ? open.pingInterval : 25_000;
       const timeout = typeof open?.pingTimeout === 'number' ? open.pingTimeout : 5_000;

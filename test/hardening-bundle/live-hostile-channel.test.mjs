@@ -482,7 +482,7 @@ async function ringing(channel) {
   return { h, call, conn: channel.connections[0] };
 }
 
-// BUG (src/live/socket-io-v2.ts, onMessage): every Engine.IO OPEN packet ('0…') calls startPinging() again and
+// Regression (was a bug, fixed; src/live/socket-io-v2.ts, onMessage): every Engine.IO OPEN packet ('0…') calls startPinging() again and
 // re-sends the namespace CONNECT. The earlier ping loop is not stopped: `pingTimer` and `pongTimer` are overwritten,
 // so finish() clears only the newest loop's timers, and each extra loop keeps re-arming its setTimeout forever,
 // even after the connection has closed (a timer leak per packet, and a pong timer that no PONG clears, which ends
@@ -491,7 +491,7 @@ async function ringing(channel) {
 // 1 of 25000 ms running; after the connection closed, 4 timers of its 1111 ms loops still re-arming.
 it(
   'a repeated Engine.IO OPEN packet starts no second ping loop, and no timer of a closed connection lives on',
-  { timeout: 120_000, skip: 'BUG: src/live/socket-io-v2.ts starts a new ping loop (and re-sends the namespace CONNECT) at every OPEN packet; the old loops are never cleared, even after close' },
+  { timeout: 120_000 },
   async () => {
     const channel = await startHostileSocketIo();
     // Distinctive ping times, so that the page's timers of this connection can be told from every other.
@@ -525,13 +525,13 @@ it(
   },
 );
 
-// BUG (src/live/socket-io-v2.ts, onSocketIoPacket): a packet is taken as ours when its text starts with our
+// Regression (was a bug, fixed; src/live/socket-io-v2.ts, onSocketIoPacket): a packet is taken as ours when its text starts with our
 // namespace ('/chat'), without checking that the name ends there, so '41/chatroom,' (a DISCONNECT for the namespace
 // /chatroom) closes our /chat connection, and '44/chatroom,"…"' (another namespace's ERROR) is taken as our token
 // being refused: the channel becomes unavailable ('unauthorized') and the calls stop being followed.
 it(
   'packets for a namespace whose name begins with ours (/chatroom) leave the /chat connection and its calls alone',
-  { timeout: 120_000, skip: 'BUG: src/live/socket-io-v2.ts matches the namespace by prefix: 41/chatroom, closes the /chat connection and 44/chatroom, marks the channel unauthorized' },
+  { timeout: 120_000 },
   async () => {
     const channel = await startHostileSocketIo();
     const { h, call, conn } = await ringing(channel);

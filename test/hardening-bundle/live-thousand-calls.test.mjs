@@ -8,7 +8,7 @@
  *   connection) and WebSocket upgrades are counted (one for the whole run);
  * - every call ends exactly once (1,000 `spaces-call-end`, each round one per button and per call id), followed,
  *   with the outcome the channel's events give: answered, or unknown for the few calls whose answer the mock never
- *   sent when its event loop lagged (a bug of the mock, the skipped test at the end; read from the mock's log);
+ *   sent when its event loop lagged (a bug of the mock, fixed: its steps are now chained; the regression test at the end);
  * - nothing grows from the end of the first round to the end of the last, after garbage collection (as
  *   resource-hygiene.test.mjs measures): JS heap (< 1 MB), DOM nodes, event listeners (DOM counters, and
  *   window's and document's own), live timers and intervals (wrapped before any script runs, so each is known by
@@ -104,7 +104,7 @@ it(`${BUTTONS * ROUNDS} live calls through one connection leave nothing behind`,
       rounds++;
       await until(() => page.evaluate(() => /** @type {any} */ (window).liveMany.roundOver()), `round ${rounds} to end`);
       // Each call's outcome must be what the channel said of it: answered when the mock sent the answer, unknown
-      // (an end with no answer before it) when it did not (see the skipped test below). The log is read, then emptied.
+      // (an end with no answer before it) when it did not (see the regression test below). The log is read, then emptied.
       const headers = { authorization: `jwt ${TOKEN}` };
       const { entries } = await (await fetch(`${apiBase}/__realtime`, { headers })).json();
       await fetch(`${apiBase}/__realtime`, { method: 'DELETE', headers });
@@ -202,7 +202,7 @@ it(`${BUTTONS * ROUNDS} live calls through one connection leave nothing behind`,
   }
 });
 
-// BUG (demo/mock-spaces-realtime.js, callPlaced/later/end): each step of a scenario is its own setTimeout counted
+// Regression (was a bug, fixed; demo/mock-spaces-realtime.js, callPlaced/later/end): each step of a scenario is its own setTimeout counted
 // from the offer, and the last step calls end(call), which clears the call's other timers. When the mock's event
 // loop lags, Node runs every due timer of one duration's list before the next list's, so the 'space.call.ended'
 // timer (answerMs + talkMs) can run before the 'space.call.accepted' one (answerMs) and clear it: the answer is never
@@ -210,7 +210,7 @@ it(`${BUTTONS * ROUNDS} live calls through one connection leave nothing behind`,
 // 10% of calls when the machine is busy); reproduced here deterministically by blocking the event loop.
 it(
   'the mock sends a call’s answer before its end even when its event loop lags',
-  { timeout: 60_000, skip: 'BUG: demo/mock-spaces-realtime.js: when the event loop lags, a scenario’s last step can run first and its end(call) clears the answer’s timer, so space.call.accepted is never sent' },
+  { timeout: 60_000 },
   async () => {
     const lagging = await startLiveMock({ answerMs: 200, talkMs: 200 });
     // @ts-ignore socket.io-client@2 ships no types
