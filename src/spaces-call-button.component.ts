@@ -240,10 +240,10 @@ export class SpacesCallButton extends LitElement {
   /** Places the call as a click would. Resolves when the request has ended; does nothing while a call is under way. */
   async call(): Promise<void> {
     if (this.disabled || this.beforeCalls === PLACING || this.calls?.busy) return;
-    const calls = this.calls ?? (await this.loadCalls());
-    if (!calls) return;
-    // Placing from here on, so that more clicks do nothing while the number is checked.
-    const signal = calls.begin();
+    // Placing from here on, so that more clicks do nothing while the call code loads and the number is checked.
+    const started = this.calls ? { calls: this.calls, signal: this.calls.begin() } : await this.loadCalls();
+    if (!started) return;
+    const { calls, signal } = started;
     if (!this.phone) await this.updateComplete; // which checks the number first
     // A new number while it was checked aborts this attempt (see willUpdate).
     if (signal.aborted) return;
@@ -252,15 +252,18 @@ export class SpacesCallButton extends LitElement {
     await calls.place(phone, this, { ...this.dataset });
   }
 
-  /** The first click's wait for the call code; shown as placing. If it cannot load, that is a network error. */
-  private async loadCalls(): Promise<CallController | undefined> {
+  /** The first click's wait for the call code, shown as placing; then the call begins. If it cannot load, that is a network error. */
+  private async loadCalls(): Promise<{ calls: CallController; signal: AbortSignal } | undefined> {
     this.beforeCalls = PLACING;
     this.requestUpdate();
     const module = await loadClient();
-    // Placing goes on through the controller (`begin` follows in the same task), so nothing flickers.
+    // The controller takes over the placing state at once (in the same microtask), so that no one ever sees idle.
     this.beforeCalls = IDLE;
     if (!this.isConnected) return undefined; // removed meanwhile
-    if (module) return (this.calls ??= new module.CallController(this, () => this.messages));
+    if (module) {
+      const calls = (this.calls ??= new module.CallController(this, () => this.messages));
+      return { calls, signal: calls.begin() };
+    }
     const error: CallError = { kind: 'network', message: this.messages.error({ kind: 'network' }) };
     this.beforeCalls = { status: 'error', error };
     const data = { ...this.dataset };
