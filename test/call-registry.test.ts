@@ -169,13 +169,13 @@ describe('call registry', () => {
       expect(receivedOther).to.deep.equal([{ kind: 'declined', spaceCallId: other }]);
     });
 
-    it('are kept 20 at most: the oldest go first', () => {
+    it('are kept 500 at most (200 calls can be answered before their requests are): the oldest go first', () => {
       const [dropped, kept] = [newCallId(), newCallId()];
       reportSpacesCallEvent(webhook('space.call.rejected', dropped));
-      for (let i = 0; i < 20; i++) reportSpacesCallEvent(webhook('space.call.failed', kept));
+      for (let i = 0; i < 500; i++) reportSpacesCallEvent(webhook('space.call.failed', kept));
 
       expect(follow(dropped)).to.deep.equal([]);
-      expect(follow(kept)).to.have.length(20);
+      expect(follow(kept)).to.have.length(500);
     });
 
     it('are kept under 30 seconds', () => {
