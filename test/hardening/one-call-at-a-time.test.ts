@@ -158,7 +158,7 @@ describe('hardening: one call at a time', () => {
       const second = button('020 7946 0959');
       await click(second);
       await settled(second);
-      expect(second.status).to.equal('calling');
+      expect(second.status, statusLine(second)).to.equal('calling');
     });
   }
 
