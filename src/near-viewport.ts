@@ -1,26 +1,29 @@
 /**
- * Runs a callback once an element comes within half a viewport of the screen, with one
- * IntersectionObserver for the whole page: off-screen buttons of a long list put work off until then.
+ * Tells an element once it comes within half a viewport of the screen, with one IntersectionObserver
+ * for the whole page: off-screen buttons of a long list put work off until then. The element is told
+ * through its own method, so that watching it costs no closure and no map entry of its own.
  */
-const callbacks = new WeakMap<Element, () => void>();
+export interface NearViewportWatcher extends Element {
+  /** Called once, the first time the element comes near the viewport after `whenNearViewport`. */
+  nearViewport(): void;
+}
+
 let observer: IntersectionObserver | undefined;
 
 /** Whether this browser can tell (without IntersectionObserver, work is done at once). */
 export const canWatchViewport = (): boolean => typeof globalThis.IntersectionObserver === 'function';
 
-export function whenNearViewport(element: Element, callback: () => void): void {
+export function whenNearViewport(element: NearViewportWatcher): void {
   observer ??= new IntersectionObserver(
     (entries) => {
       for (const { isIntersecting, target } of entries) {
         if (!isIntersecting) continue;
-        stopWatching(target);
-        callbacks.get(target)?.();
-        callbacks.delete(target);
+        observer?.unobserve(target);
+        (target as NearViewportWatcher).nearViewport();
       }
     },
     { rootMargin: '50% 0px' },
   );
-  callbacks.set(element, callback);
   observer.observe(element);
 }
 

@@ -20,3 +20,8 @@ export function normalizeNumber(input: string, country: string | undefined): Pho
     },
   );
 }
+
+/** Drops the remembered results (see phone-runtime.ts): the page has no button left to show them. */
+export function forgetNumbers(): void {
+  runtime?.forgetResults();
+}

@@ -7,9 +7,16 @@ import { metadataFor } from './phone-metadata.js';
 
 const UNAVAILABLE: PhoneResult = { ok: false, reason: 'unavailable' };
 
-/** Results by country and input: a page re-renders and repeats numbers, and parsing is the costly part. */
+/**
+ * Results by country and input: a page re-renders and repeats numbers, and parsing is the costly part.
+ * Emptied when the page has no button left (`forgetResults`), so that removing a list gives its memory back.
+ */
 const results = new Map<string, PhoneResult>();
 const MAX_RESULTS = 5000;
+
+export function forgetResults(): void {
+  results.clear();
+}
 
 /** The normalized number, synchronously when the metadata it needs is already loaded. */
 export function normalizeNow(input: string, country: string | undefined): PhoneResult | Promise<PhoneResult> {

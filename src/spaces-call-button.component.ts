@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, type PropertyValues, type ReactiveElement } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { CallError } from './call-error.js';
 import type { CallController } from './call-controller.js';
@@ -14,7 +14,7 @@ import { documentRegion, onDefaultsChange, pageDefaults } from './page-defaults.
 import { DEFAULT_CALL_TYPE } from './api-defaults.js';
 import type { PhoneResult } from './phone.js';
 import { canWatchViewport, stopWatching, whenNearViewport } from './near-viewport.js';
-import { normalizeNumber } from './phone-loader.js';
+import { forgetNumbers, normalizeNumber } from './phone-loader.js';
 import type { TokenProvider, TokenType } from './spaces-client.js';
 import { styles } from './spaces-call-button.styles.js';
 
@@ -23,10 +23,36 @@ export type CallStatus = 'idle' | 'invalid' | 'placing' | 'calling' | 'answered'
 const IDLE: Lifecycle = { status: 'idle' };
 const PLACING: Lifecycle = { status: 'placing' };
 
-const PHONE_PATH = 'M6.6 10.8a15.1 15.1 0 0 0 6.6 6.6l2.2-2.2a1 1 0 0 1 1-.25 11.4 11.4 0 0 0 3.6.57 1 1 0 0 1 1 1V20a1 1 0 0 1-1 1A17 17 0 0 1 3 4a1 1 0 0 1 1-1h3.5a1 1 0 0 1 1 1c0 1.25.2 2.45.57 3.57a1 1 0 0 1-.25 1z';
-const phoneIcon = html`<svg part="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d=${PHONE_PATH}/></svg>`;
-/** The receiver turned down: what a click does while a followed call can be cancelled. */
-const hangUpIcon = html`<svg part="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path transform="rotate(135 12 12)" d=${PHONE_PATH}/></svg>`;
+/**
+ * A property with a default value, as an accessor over the button's `own` options (made at the first value the
+ * page sets): a button that keeps the default stores nothing and reflects nothing. A field with an initial value,
+ * or an accessor that Lit wraps, would be reflected at the first update: `variant="button" size="medium"` written
+ * on every button of a list. Applied after `@property` (listed before it), so Lit's accessor is replaced by this
+ * one, which asks for the update itself.
+ */
+function withDefault(fallback: unknown) {
+  type Host = ReactiveElement & { own?: Record<string, unknown> } & Record<string, unknown>;
+  return (proto: object, name: string): void => {
+    Object.defineProperty(proto, name, {
+      get(this: Host) {
+        return this.own?.[name] ?? fallback;
+      },
+      set(this: Host, value: unknown) {
+        const old = this[name];
+        (this.own ??= {})[name] = value;
+        this.requestUpdate(name, old);
+      },
+      configurable: true,
+    });
+  };
+}
+
+/**
+ * The buttons in the page, for what changes page-wide: the page defaults reach them through one subscription,
+ * held while there is any button, and the remembered number checks are dropped when the last one leaves.
+ */
+const connected = new Set<SpacesCallButton>();
+let unsubscribeDefaults: (() => void) | undefined;
 
 /**
  * A click-to-call button: normalizes a phone number and places an Avaya Spaces (Aura) call.
@@ -125,20 +151,22 @@ export class SpacesCallButton extends LitElement {
   /** Milliseconds a live call may go unanswered before the button stops following it (outcome `unknown`); default 60000. */
   @property({ attribute: 'answer-timeout', type: Number }) answerTimeout?: number;
 
+  // The next five have defaults that a button keeps without storing or reflecting them (see `withDefault`).
+
   /** Disables the button. */
-  @property({ type: Boolean, reflect: true }) disabled = false;
+  @withDefault(false) @property({ type: Boolean, reflect: true }) disabled!: boolean;
 
   /** The look: `button` (default, outlined), `link` (text only) or `icon` (the icon alone; the name is still announced). */
-  @property({ reflect: true }) variant: 'button' | 'link' | 'icon' = 'button';
+  @withDefault('button') @property({ reflect: true }) variant!: 'button' | 'link' | 'icon';
 
   /** `small`, `medium` (default) or `large`. */
-  @property({ reflect: true }) size: 'small' | 'medium' | 'large' = 'medium';
+  @withDefault('medium') @property({ reflect: true }) size!: 'small' | 'medium' | 'large';
 
   /** Shows only the last `visible-digits` digits of the number; the full number is still dialled. */
-  @property({ type: Boolean, reflect: true }) masked = false;
+  @withDefault(false) @property({ type: Boolean, reflect: true }) masked!: boolean;
 
   /** How many trailing digits a masked number shows; default 4. */
-  @property({ attribute: 'visible-digits', type: Number }) visibleDigits = 4;
+  @withDefault(4) @property({ attribute: 'visible-digits', type: Number }) visibleDigits!: number;
 
   /** Replaces the accessible name ("Call {number}"); `{number}` stands for the shown number. */
   @property() label?: string;
@@ -152,31 +180,65 @@ export class SpacesCallButton extends LitElement {
   /** The recommended token source: `({ forceRefresh }) => token`, asked before each call and again once after a 401. */
   @property({ attribute: false }) getToken?: TokenProvider;
 
+  // What follows is per button, so a button of a long list keeps as little as it can: fields are set only when
+  // they differ from their default (undefined reads as it), and whatever is the same for every button lives once
+  // in the module (the page-defaults subscription, the listeners, the icon in the template).
+
   /** The normalized number; `undefined` while the phone data it needs is loading. */
   @state() private phone?: PhoneResult;
-  /** Bumped when the page defaults change, so that they are read again. */
-  @state() private defaultsVersion = 0;
-  /** The texts in the language of the nearest `lang`. */
-  @state() private messages: Messages = en;
+  /** The texts in the language of the nearest `lang`; English when unset. */
+  @state() private messages?: Messages;
   /** The words the page put in the default slot, if any: they lead the accessible name. */
-  @state() private slottedText = '';
+  @state() private slottedText?: string;
 
   private readonly internals = this.attachInternals();
+  /** The `:state()`s shown, as one key (`calling cancellable`): ElementInternals is touched only when it changes. */
+  private shownStates?: string;
   /** Made at the first click, with the code a call needs (see client-loader.ts): a button never clicked pays nothing for it. */
   private calls?: CallController;
-  /** What the button shows before it has a controller: placing while the call code loads, or the error if it could not. */
-  private beforeCalls: Lifecycle = IDLE;
+  /** What the button shows before it has a controller (idle when unset): placing while the call code loads, or the error if it could not. */
+  private beforeCalls?: Lifecycle;
   /** The normalization under way while `phone` is undefined. */
   private phoneReady?: Promise<PhoneResult>;
   /** The translation being loaded, if any. */
   private messagesReady?: Promise<unknown>;
-  private unsubscribe?: () => void;
-  /** The default country in force: own attribute, page default or the document's region. */
-  private country?: string;
+  /** The elapsed time of an answered call (`[part=elapsed]`), while there is one. */
+  private timer?: HTMLSpanElement;
+  /** The page defaults changed: the number is checked again with them. */
+  private defaultsChanged?: boolean;
   /** Set once the button has come near the viewport; from then on its number is checked as soon as it changes. */
-  private seen = false;
+  private seen?: boolean;
   /** The number changed while the button was off screen: it is checked when it comes near, is clicked, or is awaited. */
-  private checkDeferred = false;
+  private checkDeferred?: boolean;
+
+  /** The one page-defaults listener of all the buttons. */
+  private static readonly onDefaultsChange = (): void => {
+    for (const button of connected) {
+      button.defaultsChanged = true;
+      button.requestUpdate();
+    }
+  };
+
+  /** Every button's shadow root shares this click listener: a click on the `<button>` (or what is slotted in it) calls, or cancels. */
+  private static readonly onClick = function (this: ShadowRoot, event: Event): void {
+    for (const node of event.composedPath()) {
+      if (node === this) return; // the status line (its sign-in link), not the button
+      if ((node as Element).localName === 'button') return (this.host as SpacesCallButton).activate();
+    }
+  };
+
+  /** …and this one: the words slotted in the default slot lead the accessible name. */
+  private static readonly onSlotChange = function (this: ShadowRoot, event: Event): void {
+    const slot = event.target as HTMLSlotElement;
+    if (slot.name) return; // the icon
+    const text = slot
+      .assignedNodes()
+      .map((node) => node.textContent)
+      .join('')
+      .trim();
+    const button = this.host as SpacesCallButton;
+    if (text !== (button.slottedText ?? '')) button.slottedText = text;
+  };
 
   /** The number as text, whatever a script assigned to the property. */
   private get input(): string {
@@ -190,7 +252,12 @@ export class SpacesCallButton extends LitElement {
   }
 
   private get callState(): Lifecycle {
-    return this.calls?.state ?? this.beforeCalls;
+    return this.calls?.state ?? this.beforeCalls ?? IDLE;
+  }
+
+  /** The default country in force: own attribute, page default or the document's region (each read once per page, not per button). */
+  private get country(): string | undefined {
+    return this.defaultCountry ?? pageDefaults().defaultCountry ?? documentRegion();
   }
 
   /** How the last call ended (`answered`, `declined`, `not-answered`, `cancelled`, `failed`, `unknown`), or `null`. */
@@ -213,12 +280,20 @@ export class SpacesCallButton extends LitElement {
     return [...super.observedAttributes, 'lang'];
   }
 
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    const root = super.createRenderRoot();
+    root.addEventListener('click', SpacesCallButton.onClick);
+    root.addEventListener('slotchange', SpacesCallButton.onSlotChange);
+    return root;
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
-    this.unsubscribe = onDefaultsChange(() => this.defaultsVersion++);
+    connected.add(this);
+    unsubscribeDefaults ??= onDefaultsChange(SpacesCallButton.onDefaultsChange);
     this.updateLanguage();
     loadClientOnIntent('spaces-call-button');
-    if (this.checkDeferred) this.checkWhenNearViewport();
+    if (this.checkDeferred) whenNearViewport(this);
   }
 
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
@@ -228,12 +303,19 @@ export class SpacesCallButton extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.unsubscribe?.();
+    connected.delete(this);
     stopWatching(this);
     // Moved in the page (removed and added back in the same task): the call goes on, since it may
     // already have been placed. Removed: its request is abandoned and nothing more is announced.
     queueMicrotask(() => {
-      if (!this.isConnected) this.calls?.abandon();
+      if (this.isConnected) return;
+      this.calls?.abandon();
+      // The last button left: nothing page-wide is kept for buttons that are gone.
+      if (connected.size === 0) {
+        unsubscribeDefaults?.();
+        unsubscribeDefaults = undefined;
+        forgetNumbers();
+      }
     });
   }
 
@@ -261,10 +343,10 @@ export class SpacesCallButton extends LitElement {
     this.beforeCalls = IDLE;
     if (!this.isConnected) return undefined; // removed meanwhile
     if (module) {
-      const calls = (this.calls ??= new module.CallController(this, () => this.messages));
+      const calls = (this.calls ??= new module.CallController(this, () => this.messages ?? en));
       return { calls, signal: calls.begin() };
     }
-    const error: CallError = { kind: 'network', message: this.messages.error({ kind: 'network' }) };
+    const error: CallError = { kind: 'network', message: (this.messages ?? en).error({ kind: 'network' }) };
     this.beforeCalls = { status: 'error', error };
     const data = { ...this.dataset };
     this.dispatchEvent(createCallEvent('spaces-call-error', { number: this.e164 ?? '', callType: this.callType || DEFAULT_CALL_TYPE, data, ...error }));
@@ -277,16 +359,55 @@ export class SpacesCallButton extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    if (changed.has('number') || changed.has('defaultCountry') || changed.has('defaultsVersion')) {
-      this.country = this.defaultCountry ?? pageDefaults().defaultCountry ?? documentRegion();
+    if (this.defaultsChanged || changed.has('number') || changed.has('defaultCountry')) {
+      if (this.defaultsChanged) this.defaultsChanged = false;
       const known = this.seen || !canWatchViewport() ? this.check() : this.deferCheck();
       // A call or error belongs to the number it was for (a call before the first render is for this one).
       if (this.hasUpdated && !(known?.ok && known.e164 === this.e164)) this.resetCall();
-      this.phone = known;
+      if (known !== this.phone) this.phone = known;
     }
-    this.internals.states.clear();
-    this.internals.states.add(this.status);
-    if (this.calls?.canCancel) this.internals.states.add('cancellable');
+  }
+
+  /**
+   * What changes only with the status or `disabled`, set when they change rather than bound in the template (each
+   * binding is a part on every button of a list): the `:state()`s, the `<button>`'s `aria-disabled` and `disabled`.
+   */
+  protected override updated(changed: PropertyValues): void {
+    const { status } = this;
+    const canCancel = this.calls?.canCancel;
+    const states = canCancel ? `${status} cancellable` : status;
+    if (states !== this.shownStates) {
+      const first = !this.shownStates;
+      this.shownStates = states;
+      const shown = this.internals.states;
+      shown.clear();
+      shown.add(status);
+      if (canCancel) shown.add('cancellable');
+      // Invalid, or a call under way that a click cannot cancel: focusable, but says it does nothing.
+      const inert = status === 'invalid' || (!canCancel && (status === 'placing' || status === 'calling' || status === 'answered'));
+      if (inert) this.button.setAttribute('aria-disabled', 'true');
+      else if (!first) this.button.removeAttribute('aria-disabled');
+    }
+    if (changed.has('disabled')) this.button.toggleAttribute('disabled', this.disabled);
+    // The time since a followed call was answered, beside the status and outside its live region (not announced
+    // each second); made while there is one, so that buttons without `live` pay nothing for it.
+    const state = this.callState;
+    if (state.status === 'answered') {
+      if (!this.timer) {
+        this.timer = document.createElement('span');
+        this.timer.setAttribute('part', 'elapsed');
+        this.timer.setAttribute('role', 'timer');
+        this.renderRoot.querySelector('[part=status]')!.before(this.timer);
+      }
+      this.timer.textContent = formatDuration(Date.now() - state.answeredAt);
+    } else if (this.timer) {
+      this.timer.remove();
+      this.timer = undefined;
+    }
+  }
+
+  private get button(): HTMLButtonElement {
+    return this.renderRoot.querySelector('button')!;
   }
 
   private whenChecked(result: Promise<PhoneResult>): Promise<PhoneResult> {
@@ -302,29 +423,37 @@ export class SpacesCallButton extends LitElement {
 
   /** Checks the number now: the result, or `undefined` while the phone data it needs loads (see `phoneReady`). */
   private check(): PhoneResult | undefined {
-    this.checkDeferred = false;
+    if (this.checkDeferred) this.checkDeferred = false;
     const result = normalizeNumber(this.input, this.country);
-    this.phoneReady = result instanceof Promise ? this.whenChecked(result) : undefined;
-    return result instanceof Promise ? undefined : result;
+    if (result instanceof Promise) {
+      this.phoneReady = this.whenChecked(result);
+      return undefined;
+    }
+    if (this.phoneReady) this.phoneReady = undefined;
+    return result;
   }
 
   /** Leaves the number of a button far below the viewport unchecked until it comes near. */
   private deferCheck(): undefined {
-    this.phoneReady = undefined;
+    if (this.phoneReady) this.phoneReady = undefined;
     this.checkDeferred = true;
-    if (this.isConnected) this.checkWhenNearViewport();
+    if (this.isConnected) whenNearViewport(this);
     return undefined;
   }
 
-  private checkWhenNearViewport(): void {
-    whenNearViewport(this, () => {
-      this.seen = true;
-      this.checkDeferredNumber();
-    });
+  /**
+   * Called by near-viewport.ts when the button comes near the viewport: from then on its number is checked as soon as it changes.
+   * @internal
+   */
+  nearViewport(): void {
+    this.seen = true;
+    this.checkDeferredNumber();
   }
 
   private checkDeferredNumber(): void {
-    if (this.checkDeferred) this.phone = this.check();
+    if (!this.checkDeferred) return;
+    const known = this.check();
+    if (known !== this.phone) this.phone = known;
   }
 
   /**
@@ -342,19 +471,23 @@ export class SpacesCallButton extends LitElement {
   }
 
   protected override render() {
-    const { phone, messages } = this;
+    const { phone } = this;
+    const messages = this.messages ?? en;
     const state = this.callState;
     const canCancel = this.calls?.canCancel ?? false;
     const { masked, visibleDigits, label, slottedText } = this;
     const shown = shownNumber(phone, this.input, messages, { masked, visibleDigits, label, slottedText });
-    const status = statusText({ phone, state, nameOf: (receiver) => this.nameOf(receiver) }, messages, this);
-    const elapsed = state.status === 'answered' ? formatDuration(Date.now() - state.answeredAt) : '';
+    // An idle button with a number that is not known to be invalid (most of a list) says nothing.
+    const status = state.status === 'idle' && phone?.ok !== false ? '' : statusText({ phone, state, nameOf: (receiver) => this.nameOf(receiver) }, messages, this);
     const signInUrl = state.status === 'error' ? state.error.signInUrl : undefined;
     // One binding for the status, text or text with the sign-in link, so that a list's buttons pay for no more parts.
-    const statusContent = signInUrl ? html`${status} <a part="sign-in" href=${signInUrl} target="_blank" rel="noopener">${messages.signIn}</a>` : status;
-    const inert = phone?.ok === false || ((state.status === 'placing' || state.status === 'calling' || state.status === 'answered') && !canCancel);
-    // Written without whitespace between tags: every text node and marker is paid for on each of a list's buttons.
-    return html`<button type="button" part="button" aria-label=${canCancel ? messages.cancelLabel(shown.text) : shown.label} aria-describedby="status" aria-disabled=${inert ? 'true' : nothing} ?disabled=${this.disabled} @click=${this.activate}><slot name="icon">${canCancel ? hangUpIcon : phoneIcon}</slot><slot @slotchange=${this.readSlottedText}><span part="number">${shown.text}</span>${shown.extension ? html`<span part="extension">${shown.extension}</span>` : nothing}</slot></button>${elapsed ? html`<span part="elapsed" role="timer">${elapsed}</span>` : nothing}<span part="status" id="status" role="status">${statusContent}</span>`;
+    // Nothing rather than an empty text node while there is nothing to say (most of a list).
+    const statusContent = signInUrl ? html`${status} <a part="sign-in" href=${signInUrl} target="_blank" rel="noopener">${messages.signIn}</a>` : status || nothing;
+    // Written without whitespace between tags: every text node and marker is paid for on each of a list's buttons;
+    // so is every binding (a part), hence the icon is static (turned into a hang-up by CSS with :state(cancellable)),
+    // the click and slotchange listeners are the shadow root's, shared (see createRenderRoot), and what changes
+    // only with the status, or only while a live call is answered (the elapsed time), is set in `updated`.
+    return html`<button type="button" part="button" aria-label=${canCancel ? messages.cancelLabel(shown.text) : shown.label} aria-describedby="status"><slot name="icon"><svg part="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M6.6 10.8a15.1 15.1 0 0 0 6.6 6.6l2.2-2.2a1 1 0 0 1 1-.25 11.4 11.4 0 0 0 3.6.57 1 1 0 0 1 1 1V20a1 1 0 0 1-1 1A17 17 0 0 1 3 4a1 1 0 0 1 1-1h3.5a1 1 0 0 1 1 1c0 1.25.2 2.45.57 3.57a1 1 0 0 1-.25 1z"/></svg></slot><slot><span part="number">${shown.text}</span>${shown.extension ? html`<span part="extension">${shown.extension}</span>` : nothing}</slot></button><span part="status" id="status" role="status">${statusContent}</span>`;
   }
 
   /** A click calls, or cancels a live call that is ringing. */
@@ -365,16 +498,7 @@ export class SpacesCallButton extends LitElement {
   /** A new number: a call or error of the old one is dropped. */
   private resetCall(): void {
     this.calls?.reset();
-    if (this.beforeCalls.status === 'error') this.beforeCalls = IDLE;
-  }
-
-  private readSlottedText(event: Event): void {
-    const slot = event.target as HTMLSlotElement;
-    this.slottedText = slot
-      .assignedNodes()
-      .map((node) => node.textContent)
-      .join('')
-      .trim();
+    if (this.beforeCalls?.status === 'error') this.beforeCalls = IDLE;
   }
 
   /** A receiver's name: a number is formatted like the button's own (and masked with it). */
@@ -382,7 +506,7 @@ export class SpacesCallButton extends LitElement {
     const name = displayname || address || this.e164 || '';
     const phone = normalizeNumber(name, this.country);
     if (phone instanceof Promise || !phone.ok) return name;
-    return shownNumber(phone, name, this.messages, { masked: this.masked, visibleDigits: this.visibleDigits }).text;
+    return shownNumber(phone, name, this.messages ?? en, { masked: this.masked, visibleDigits: this.visibleDigits }).text;
   }
 
   private updateLanguage(): void {
@@ -394,8 +518,8 @@ export class SpacesCallButton extends LitElement {
       });
       this.messagesReady = pending;
     } else {
-      this.messagesReady = undefined;
-      this.messages = messages;
+      if (this.messagesReady) this.messagesReady = undefined;
+      if (messages !== (this.messages ?? en)) this.messages = messages;
     }
   }
 }

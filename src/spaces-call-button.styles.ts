@@ -1,5 +1,16 @@
 import { css } from 'lit';
 
+/**
+ * The button's stylesheet, one for every button of the page. Why some rules are as they are (the reasons are
+ * kept here rather than as CSS comments, which every page would download):
+ * - `[part='button']` font-size: `max(…, 12px)`, so that a page rule that reaches the host, such as
+ *   `* { font-size: 0 }`, cannot make the text illegible.
+ * - `:state(cancellable)`: ringing and followed live, a click hangs up, so the button takes the colour of an
+ *   ending and the icon turns into the receiver put down (rotated; the icon is static in the template).
+ * - `[part='icon']` is an inline SVG, not a CSS mask: a `data:` URL image would break pages whose CSP limits img-src.
+ * - `[part='number']` reads left to right, also in right-to-left text.
+ * - `[part='status']` is kept in the page while empty: a live region must exist before its text changes to be announced.
+ */
 export const styles = css`
   :host {
     --_color: var(--spaces-call-button-color, light-dark(#0b57d0, #a8c7fa));
@@ -48,7 +59,6 @@ export const styles = css`
     background: var(--_background);
     color: var(--_color);
     font-family: inherit;
-    /* A page rule that reaches the host, such as * { font-size: 0 }, cannot make the text illegible. */
     font-size: max(calc(var(--_font-size) * var(--_scale)), 12px);
     line-height: 1.3;
     cursor: pointer;
@@ -70,7 +80,6 @@ export const styles = css`
   :host(:state(calling)) [part='button'] {
     cursor: progress;
   }
-  /* Ringing and followed live: a click hangs up, so the button takes the colour of an ending. */
   :host(:state(cancellable)) [part='button'] {
     cursor: pointer;
     color: var(--_error-color);
@@ -93,7 +102,6 @@ export const styles = css`
     display: none;
   }
 
-  /* An inline SVG, not a CSS mask: a data: URL image would break pages whose CSP limits img-src. */
   [part='icon'] {
     width: var(--_icon-size);
     height: var(--_icon-size);
@@ -104,6 +112,9 @@ export const styles = css`
     flex: none;
     font-size: var(--_icon-size);
     line-height: 1;
+  }
+  :host(:state(cancellable)) [part='icon'] {
+    transform: rotate(135deg);
   }
   :host(:state(placing)) [part='icon'] {
     animation: spaces-call-button-pulse 1s ease-in-out infinite;
@@ -119,7 +130,6 @@ export const styles = css`
     }
   }
 
-  /* A phone number reads left to right, also in right-to-left text. */
   [part='number'] {
     direction: ltr;
     unicode-bidi: isolate;
@@ -136,7 +146,6 @@ export const styles = css`
     line-height: 1.3;
     color: var(--_status-color);
   }
-  /* Kept in the page while empty: a live region must exist before its text changes to be announced. */
   [part='status']:not(:empty) {
     margin-inline-start: var(--_gap);
   }

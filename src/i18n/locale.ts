@@ -31,9 +31,22 @@ export function languageOf(element: Element): string {
   return '';
 }
 
+/** The base language of each tag seen (`de-CH` → `de`), worked out once per distinct tag rather than per button. */
+const bases = new Map<string, string>();
+const MAX_BASES = 100;
+
+function baseOf(lang: string): string {
+  let base = bases.get(lang);
+  if (base === undefined) {
+    base = lang.trim().toLowerCase().split(/[-_]/)[0];
+    if (bases.size < MAX_BASES) bases.set(lang, base);
+  }
+  return base;
+}
+
 /** The messages for a BCP 47 language tag (`de-CH` uses `de`); English when there is no translation. */
 export function messagesFor(lang: string): Messages | Promise<Messages> {
-  const base = lang.trim().toLowerCase().split(/[-_]/)[0];
+  const base = baseOf(lang);
   const ready = loaded.get(base);
   if (ready) return ready;
   const loader = LOADERS[base];
