@@ -9,6 +9,7 @@
  *     self size and retained size (computed from the dominator tree, as DevTools' summary does) per button.
  * It builds the ES module once more with source maps into bench-results/profile-dist/ and serves that in place
  * of dist/, so that the profile names the TypeScript sources (`--no-build`: profile dist/ as it is, minified).
+ * `--warm`: the CPU profile with the phone code and data loaded first, as the heap ones are.
  * `--lit-floor`: the same for the bench's Lit floor (test/bench/lit-floor.html), to compare with.
  * Other options: `--sizes=1000,10000` (the heap snapshots are taken for sizes up to 1,000 unless
  * `--snapshot-max=N`), `--top=15`. Figures are of one run on a machine that may be busy: the load average is printed.
@@ -31,6 +32,10 @@ const SNAPSHOT_MAX = Number(option('snapshot-max', '1000'));
 const TOP = Number(option('top', '15'));
 const OUT = 'bench-results/profile-dist';
 const LIT_FLOOR = ARGS.includes('--lit-floor');
+/** `--warm`: the CPU profile too with the phone code and data loaded first (one button rendered and removed). */
+const WARM_CPU = ARGS.includes('--warm');
+/** `--callers=setAttribute`: also where the self time of the functions of that name was spent from (their callers). */
+const CALLERS_OF = option('callers', '');
 const [PAGE, TAG] = LIT_FLOOR ? ['lit-floor.html', 'lit-floor-call-button'] : ['ours.html', 'spaces-call-button'];
 const SERVED = BUILD ? OUT : 'dist';
 
@@ -212,6 +217,11 @@ async function cpuProfile(cdp, work) {
   const byFunction = new Map();
   /** @type {Map<string, number>} */
   const bySource = new Map();
+  /** @type {Map<string, number>} */
+  const byCaller = new Map();
+  /** @type {Map<number, import('playwright-core').Protocol.Profiler.ProfileNode>} */
+  const parentOf = new Map();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node);
   let busy = 0;
   for (const node of profile.nodes) {
     const ms = selfTime.get(node.id) ?? 0;
@@ -222,8 +232,13 @@ async function cpuProfile(cdp, work) {
     byFunction.set(key, (byFunction.get(key) ?? 0) + ms);
     const source = ['(program)', '(garbage collector)'].includes(functionName) ? functionName : sourceOf(location);
     bySource.set(source, (bySource.get(source) ?? 0) + ms);
+    const parent = parentOf.get(node.id);
+    if (CALLERS_OF && functionName === CALLERS_OF && parent) {
+      const caller = frameKey(parent.callFrame).key;
+      byCaller.set(caller, (byCaller.get(caller) ?? 0) + ms);
+    }
   }
-  return { busy, byFunction, bySource };
+  return { busy, byFunction, bySource, byCaller };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -447,14 +462,18 @@ try {
   for (const size of SIZES) {
     const html = markup(size);
     {
-      const { page, cdp } = await open();
+      const { page, cdp } = await open(WARM_CPU);
       let took = 0;
-      const { busy, byFunction, bySource } = await cpuProfile(cdp, async () => (took = await page.evaluate(renderInPage, html)));
+      const { busy, byFunction, bySource, byCaller } = await cpuProfile(cdp, async () => (took = await page.evaluate(renderInPage, html)));
       await page.close();
       console.log(`\n${size.toLocaleString('en')} buttons: render ${took.toFixed(0)} ms, ${busy.toFixed(0)} ms of it busy. CPU self time by function:`);
       printTop(byFunction, (ms) => `${ms.toFixed(1)} ms`);
       console.log('CPU self time by source:');
       printTop(bySource, (ms) => `${ms.toFixed(1)} ms`);
+      if (CALLERS_OF) {
+        console.log(`${CALLERS_OF}'s self time by caller:`);
+        printTop(byCaller, (ms) => `${ms.toFixed(1)} ms`);
+      }
     }
     {
       const { page, cdp } = await open(true);
