@@ -219,7 +219,7 @@ async function cpuProfile(cdp, work) {
   const bySource = new Map();
   /** @type {Map<string, number>} */
   const byCaller = new Map();
-  /** @type {Map<number, import('playwright-core').Protocol.Profiler.ProfileNode>} */
+  /** @type {Map<number, { id: number, callFrame: { functionName: string, url: string, lineNumber: number, columnNumber: number }, children?: number[], hitCount?: number }>} */
   const parentOf = new Map();
   for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node);
   let busy = 0;
