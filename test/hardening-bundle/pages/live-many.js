@@ -37,13 +37,22 @@ async function make(/** @type {number} */ count) {
   await Promise.all(buttons.map((el) => el.updateComplete));
 }
 
-/** One round: a click on every button (all idle). Returns how many were clicked. */
-function round() {
-  endedThisRound = new Map();
-  const buttons = /** @type {SpacesCallButton[]} */ ([...box.querySelectorAll('spaces-call-button')]);
+/**
+ * A round: a click on every button from `from` on (all idle; a new round when `from` is 0). Returns how many
+ * were clicked.
+ */
+function round(from = 0) {
+  if (from === 0) endedThisRound = new Map();
+  const buttons = /** @type {SpacesCallButton[]} */ ([...box.querySelectorAll('spaces-call-button')]).slice(from);
   if (buttons.some((el) => el.status !== 'idle')) throw new Error('a button is not idle');
   for (const el of buttons) /** @type {HTMLButtonElement} */ (el.shadowRoot?.querySelector('[part=button]')).click();
   return buttons.length;
+}
+
+/** Clicks the first button only: the first call, which opens the page's channel. */
+function first() {
+  endedThisRound = new Map();
+  /** @type {HTMLButtonElement} */ (box.querySelector('spaces-call-button')?.shadowRoot?.querySelector('[part=button]')).click();
 }
 
 /** The round is over: every button has ended its call once and is idle again. */
@@ -87,4 +96,4 @@ function probes() {
   };
 }
 
-page.liveMany = { make, round, roundOver, roundEnds, probes };
+page.liveMany = { make, first, round, roundOver, roundEnds, probes };
