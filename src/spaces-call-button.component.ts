@@ -348,6 +348,7 @@ export class SpacesCallButton extends LitElement {
     }
     const error: CallError = { kind: 'network', message: (this.messages ?? en).error({ kind: 'network' }) };
     this.beforeCalls = { status: 'error', error };
+    this.requestUpdate();
     const data = { ...this.dataset };
     this.dispatchEvent(createCallEvent('spaces-call-error', { number: this.e164 ?? '', callType: this.callType || DEFAULT_CALL_TYPE, data, ...error }));
     return undefined;
