@@ -17,6 +17,7 @@ import { after, before, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { startMockApiAndBrowser } from '../support/browser-harness.mjs';
 import { listen, serveStatic } from '../support/static-server.mjs';
+import { instrumentPage } from '../support/page-instrument.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const BATCH = { idle: 170, tokenPending: 60, inFlight: 12, timedOut: 8 };
@@ -39,51 +40,12 @@ after(async () => {
   await close?.();
 });
 
-/** Runs in the page before any of its scripts: counts live timers, keeps unhandled rejections and errors. */
-function instrument() {
-  const liveTimers = new Set();
-  const liveIntervals = new Set();
-  /** @type {string[]} */
-  const rejections = [];
-  /** @type {string[]} */
-  const errors = [];
-  const { setTimeout: set, clearTimeout: clear, setInterval: every, clearInterval: stop } = window;
-  /** @type {any} */ (window).setTimeout = (/** @type {any} */ handler, /** @type {number} */ ms, /** @type {any[]} */ ...args) => {
-    const id = set(
-      (/** @type {any[]} */ ...values) => {
-        liveTimers.delete(id);
-        if (typeof handler === 'function') handler(...values);
-      },
-      ms,
-      ...args,
-    );
-    liveTimers.add(id);
-    return id;
-  };
-  /** @type {any} */ (window).clearTimeout = (/** @type {any} */ id) => {
-    liveTimers.delete(id);
-    clear(id);
-  };
-  /** @type {any} */ (window).setInterval = (/** @type {any} */ handler, /** @type {number} */ ms, /** @type {any[]} */ ...args) => {
-    const id = every(handler, ms, ...args);
-    liveIntervals.add(id);
-    return id;
-  };
-  /** @type {any} */ (window).clearInterval = (/** @type {any} */ id) => {
-    liveIntervals.delete(id);
-    stop(id);
-  };
-  window.addEventListener('unhandledrejection', (event) => rejections.push(String(event.reason?.stack ?? event.reason)));
-  window.addEventListener('error', (event) => errors.push(event.message));
-  /** @type {any} */ (window).__hygiene = { liveTimers, liveIntervals, rejections, errors };
-}
-
 it(`${TOTAL_CYCLES} mount/unmount cycles, with and without a call under way, leave nothing behind`, { timeout: 120_000 }, async () => {
   const apiBase = `${api.origin}/mock/hygiene`;
   const site = await serveStatic(root, { apiBase });
   const page = await browser.newPage();
   try {
-    await page.addInitScript(instrument);
+    await page.addInitScript(instrumentPage);
     await page.goto(`${site.origin}/test/hardening-bundle/pages/hygiene.html`);
     await page.waitForFunction(() => customElements.get('spaces-call-button') && /** @type {any} */ (window).hygiene);
     const cdp = await page.context().newCDPSession(page);
