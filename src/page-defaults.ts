@@ -34,31 +34,18 @@ export interface SpacesCallButtonDefaults {
   upgradeTelLinks?: boolean;
 }
 
-type NumberDefault = 'timeout' | 'resetDelay' | 'maxConcurrentCalls' | 'answerTimeout';
-type BooleanDefault = 'upgradeTelLinks' | 'live';
-type StringDefault = Exclude<keyof SpacesCallButtonDefaults, 'getToken' | BooleanDefault | NumberDefault>;
-
 const META_PREFIX = 'spaces-call-button:';
 const NUMBER_DEFAULTS = new Set<string>(['timeout', 'resetDelay', 'maxConcurrentCalls', 'answerTimeout']);
 const BOOLEAN_DEFAULTS = new Set<string>(['upgradeTelLinks', 'live']);
-const META_NAMES: Record<string, StringDefault | NumberDefault | BooleanDefault> = {
-  token: 'token',
-  'token-url': 'tokenUrl',
-  'sign-in-url': 'signInUrl',
-  'token-type': 'tokenType',
-  'default-country': 'defaultCountry',
-  environment: 'environment',
-  'api-base': 'apiBase',
-  'call-type': 'callType',
-  'display-name': 'displayName',
-  timeout: 'timeout',
-  'reset-delay': 'resetDelay',
-  'max-concurrent-calls': 'maxConcurrentCalls',
-  'upgrade-tel-links': 'upgradeTelLinks',
-  live: 'live',
-  'socket-url': 'socketUrl',
-  'answer-timeout': 'answerTimeout',
-};
+/**
+ * The defaults a `<meta>` may give, by property name; its name is the attribute's, in kebab case
+ * (`spaces-call-button:token-url` → `tokenUrl`). Read as a string unless a number or a boolean above.
+ */
+const META_KEYS = new Set<keyof SpacesCallButtonDefaults | string>([
+  ...['token', 'tokenUrl', 'signInUrl', 'tokenType', 'defaultCountry', 'environment', 'apiBase', 'callType', 'displayName', 'socketUrl'],
+  ...NUMBER_DEFAULTS,
+  ...BOOLEAN_DEFAULTS,
+]);
 
 interface DefaultsStore {
   script: SpacesCallButtonDefaults;
@@ -156,8 +143,9 @@ function readMetaDefaults(): SpacesCallButtonDefaults {
   const defaults: Record<string, string | number | boolean> = {};
   const metas = globalThis.document?.querySelectorAll<HTMLMetaElement>(`meta[name^="${META_PREFIX}"]`) ?? [];
   for (const meta of metas) {
-    const key = META_NAMES[meta.name.slice(META_PREFIX.length)];
-    if (!key) continue;
+    const name = meta.name.slice(META_PREFIX.length);
+    const key = name.replace(/-[a-z]/g, (dash) => dash[1].toUpperCase());
+    if (name !== name.toLowerCase() || !META_KEYS.has(key)) continue;
     defaults[key] =
       BOOLEAN_DEFAULTS.has(key) ? meta.content.trim() === 'true' : NUMBER_DEFAULTS.has(key) ? Number(meta.content) : meta.content;
   }

@@ -18,6 +18,12 @@ export function forgetResults(): void {
   results.clear();
 }
 
+/** Loads the metadata that the national numbers of `country` need, ahead of the first one. */
+export function prepare(country: string | undefined): void {
+  const metadata = metadataFor('', country);
+  if (metadata instanceof Promise) metadata.catch(() => undefined); // tried again by the first number
+}
+
 /** The normalized number, synchronously when the metadata it needs is already loaded. */
 export function normalizeNow(input: string, country: string | undefined): PhoneResult | Promise<PhoneResult> {
   const key = `${country ?? ''}\u0000${input}`;

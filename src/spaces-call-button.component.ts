@@ -14,7 +14,7 @@ import { documentRegion, onDefaultsChange, pageDefaults } from './page-defaults.
 import { DEFAULT_CALL_TYPE } from './api-defaults.js';
 import type { PhoneResult } from './phone.js';
 import { canWatchViewport, stopWatching, whenNearViewport } from './near-viewport.js';
-import { forgetNumbers, normalizeNumber } from './phone-loader.js';
+import { forgetNumbers, normalizeNumber, numbersPrepared, prepareNumbers } from './phone-loader.js';
 import type { TokenProvider, TokenType } from './spaces-client.js';
 import { styles } from './spaces-call-button.styles.js';
 
@@ -53,6 +53,20 @@ function withDefault(fallback: unknown) {
  */
 const connected = new Set<SpacesCallButton>();
 let unsubscribeDefaults: (() => void) | undefined;
+
+/**
+ * Every button's shadow root shares this click listener: a click on the `<button>` (or on what is slotted in it)
+ * cancels a live call that is ringing, or else calls.
+ */
+function onClick(this: ShadowRoot, event: Event): void {
+  for (const node of event.composedPath()) {
+    if (node === this) return; // the status line (its sign-in link), not the button
+    if ((node as Element).localName !== 'button') continue;
+    const button = this.host as SpacesCallButton;
+    if (!button.cancel()) void button.call();
+    return;
+  }
+}
 
 /**
  * A click-to-call button: normalizes a phone number and places an Avaya Spaces (Aura) call.
@@ -192,8 +206,6 @@ export class SpacesCallButton extends LitElement {
   @state() private slottedText?: string;
 
   private readonly internals = this.attachInternals();
-  /** The `:state()`s shown, as one key (`calling cancellable`): ElementInternals is touched only when it changes. */
-  private shownStates?: string;
   /** Made at the first click, with the code a call needs (see client-loader.ts): a button never clicked pays nothing for it. */
   private calls?: CallController;
   /** What the button shows before it has a controller (idle when unset): placing while the call code loads, or the error if it could not. */
@@ -204,12 +216,12 @@ export class SpacesCallButton extends LitElement {
   private messagesReady?: Promise<unknown>;
   /** The elapsed time of an answered call (`[part=elapsed]`), while there is one. */
   private timer?: HTMLSpanElement;
+  /** The number's extension (`[part=extension]`), while it has one. */
+  private extensionSpan?: HTMLSpanElement;
   /** The page defaults changed: the number is checked again with them. */
   private defaultsChanged?: boolean;
   /** Set once the button has come near the viewport; from then on its number is checked as soon as it changes. */
   private seen?: boolean;
-  /** The number changed while the button was off screen: it is checked when it comes near, is clicked, or is awaited. */
-  private checkDeferred?: boolean;
 
   /** The one page-defaults listener of all the buttons. */
   private static readonly onDefaultsChange = (): void => {
@@ -219,15 +231,7 @@ export class SpacesCallButton extends LitElement {
     }
   };
 
-  /** Every button's shadow root shares this click listener: a click on the `<button>` (or what is slotted in it) calls, or cancels. */
-  private static readonly onClick = function (this: ShadowRoot, event: Event): void {
-    for (const node of event.composedPath()) {
-      if (node === this) return; // the status line (its sign-in link), not the button
-      if ((node as Element).localName === 'button') return (this.host as SpacesCallButton).activate();
-    }
-  };
-
-  /** …and this one: the words slotted in the default slot lead the accessible name. */
+  /** Every button's shadow root shares this listener (and `onClick`): the words slotted in the default slot lead the accessible name. */
   private static readonly onSlotChange = function (this: ShadowRoot, event: Event): void {
     const slot = event.target as HTMLSlotElement;
     if (slot.name) return; // the icon
@@ -236,8 +240,7 @@ export class SpacesCallButton extends LitElement {
       .map((node) => node.textContent)
       .join('')
       .trim();
-    const button = this.host as SpacesCallButton;
-    if (text !== (button.slottedText ?? '')) button.slottedText = text;
+    (this.host as SpacesCallButton).slottedText = text;
   };
 
   /** The number as text, whatever a script assigned to the property. */
@@ -282,7 +285,7 @@ export class SpacesCallButton extends LitElement {
 
   protected override createRenderRoot(): HTMLElement | DocumentFragment {
     const root = super.createRenderRoot();
-    root.addEventListener('click', SpacesCallButton.onClick);
+    root.addEventListener('click', onClick);
     root.addEventListener('slotchange', SpacesCallButton.onSlotChange);
     return root;
   }
@@ -293,7 +296,7 @@ export class SpacesCallButton extends LitElement {
     unsubscribeDefaults ??= onDefaultsChange(SpacesCallButton.onDefaultsChange);
     this.updateLanguage();
     loadClientOnIntent('spaces-call-button');
-    if (this.checkDeferred) whenNearViewport(this);
+    if (this.unchecked) whenNearViewport(this);
   }
 
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
@@ -375,12 +378,10 @@ export class SpacesCallButton extends LitElement {
    */
   protected override updated(changed: PropertyValues): void {
     const { status } = this;
-    const canCancel = this.calls?.canCancel;
-    const states = canCancel ? `${status} cancellable` : status;
-    if (states !== this.shownStates) {
-      const first = !this.shownStates;
-      this.shownStates = states;
-      const shown = this.internals.states;
+    const canCancel = !!this.calls?.canCancel;
+    const shown = this.internals.states;
+    if (!shown.has(status) || shown.has('cancellable') !== canCancel) {
+      const first = !shown.size;
       shown.clear();
       shown.add(status);
       if (canCancel) shown.add('cancellable');
@@ -390,21 +391,32 @@ export class SpacesCallButton extends LitElement {
       else if (!first) this.button.removeAttribute('aria-disabled');
     }
     if (changed.has('disabled')) this.button.toggleAttribute('disabled', this.disabled);
+    // The extension, after the number (and replaced with it by slotted words): made for the numbers that have one.
+    const { phone } = this;
+    const extension = phone?.ok && !this.masked && phone.extension ? (this.messages ?? en).extension(phone.extension) : undefined;
+    const extensionSpan = this.shown(this.extensionSpan, extension, 'extension', (span) => this.renderRoot.querySelector('[part=number]')!.after(span));
+    if (extensionSpan !== this.extensionSpan) this.extensionSpan = extensionSpan;
     // The time since a followed call was answered, beside the status and outside its live region (not announced
-    // each second); made while there is one, so that buttons without `live` pay nothing for it.
+    // each second): buttons without `live` pay nothing for it.
     const state = this.callState;
-    if (state.status === 'answered') {
-      if (!this.timer) {
-        this.timer = document.createElement('span');
-        this.timer.setAttribute('part', 'elapsed');
-        this.timer.setAttribute('role', 'timer');
-        this.renderRoot.querySelector('[part=status]')!.before(this.timer);
-      }
-      this.timer.textContent = formatDuration(Date.now() - state.answeredAt);
-    } else if (this.timer) {
-      this.timer.remove();
-      this.timer = undefined;
+    const elapsed = state.status === 'answered' ? formatDuration(Date.now() - state.answeredAt) : undefined;
+    const timer = this.shown(this.timer, elapsed, 'elapsed', (span) => {
+      span.setAttribute('role', 'timer');
+      this.renderRoot.querySelector('[part=status]')!.before(span);
+    });
+    if (timer !== this.timer) this.timer = timer;
+  }
+
+  /** A span that few buttons show, made while it has a text (`part` names it), updated in place, removed after. */
+  private shown(span: HTMLSpanElement | undefined, text: string | undefined, part: string, insert: (span: HTMLSpanElement) => void) {
+    if (text === undefined) return void span?.remove();
+    if (!span) {
+      span = document.createElement('span');
+      span.setAttribute('part', part);
+      insert(span);
     }
+    span.textContent = text;
+    return span;
   }
 
   private get button(): HTMLButtonElement {
@@ -424,7 +436,6 @@ export class SpacesCallButton extends LitElement {
 
   /** Checks the number now: the result, or `undefined` while the phone data it needs loads (see `phoneReady`). */
   private check(): PhoneResult | undefined {
-    if (this.checkDeferred) this.checkDeferred = false;
     const result = normalizeNumber(this.input, this.country);
     if (result instanceof Promise) {
       this.phoneReady = this.whenChecked(result);
@@ -437,8 +448,9 @@ export class SpacesCallButton extends LitElement {
   /** Leaves the number of a button far below the viewport unchecked until it comes near. */
   private deferCheck(): undefined {
     if (this.phoneReady) this.phoneReady = undefined;
-    this.checkDeferred = true;
     if (this.isConnected) whenNearViewport(this);
+    // The first such button starts loading what checking numbers needs, so that it is in when buttons come into view.
+    if (!numbersPrepared()) prepareNumbers(this.country);
     return undefined;
   }
 
@@ -451,8 +463,13 @@ export class SpacesCallButton extends LitElement {
     this.checkDeferredNumber();
   }
 
+  /** The number changed while the button was off screen: it is checked when it comes near, is clicked, or is awaited. */
+  private get unchecked(): boolean {
+    return this.hasUpdated && !this.phone && !this.phoneReady;
+  }
+
   private checkDeferredNumber(): void {
-    if (!this.checkDeferred) return;
+    if (!this.unchecked) return;
     const known = this.check();
     if (known !== this.phone) this.phone = known;
   }
@@ -487,13 +504,8 @@ export class SpacesCallButton extends LitElement {
     // Written without whitespace between tags: every text node and marker is paid for on each of a list's buttons;
     // so is every binding (a part), hence the icon is static (turned into a hang-up by CSS with :state(cancellable)),
     // the click and slotchange listeners are the shadow root's, shared (see createRenderRoot), and what changes
-    // only with the status, or only while a live call is answered (the elapsed time), is set in `updated`.
-    return html`<button type="button" part="button" aria-label=${canCancel ? messages.cancelLabel(shown.text) : shown.label} aria-describedby="status"><slot name="icon"><svg part="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M6.6 10.8a15.1 15.1 0 0 0 6.6 6.6l2.2-2.2a1 1 0 0 1 1-.25 11.4 11.4 0 0 0 3.6.57 1 1 0 0 1 1 1V20a1 1 0 0 1-1 1A17 17 0 0 1 3 4a1 1 0 0 1 1-1h3.5a1 1 0 0 1 1 1c0 1.25.2 2.45.57 3.57a1 1 0 0 1-.25 1z"/></svg></slot><slot><span part="number">${shown.text}</span>${shown.extension ? html`<span part="extension">${shown.extension}</span>` : nothing}</slot></button><span part="status" id="status" role="status">${statusContent}</span>`;
-  }
-
-  /** A click calls, or cancels a live call that is ringing. */
-  private activate(): void {
-    if (!this.calls?.cancel()) void this.call();
+    // only with the status, or what few buttons show (an extension, the elapsed time of a live call), is set in `updated`.
+    return html`<button type="button" part="button" aria-label=${canCancel ? messages.cancelLabel(shown.text) : shown.label} aria-describedby="status"><slot name="icon"><svg part="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M6.6 10.8a15.1 15.1 0 0 0 6.6 6.6l2.2-2.2a1 1 0 0 1 1-.25 11.4 11.4 0 0 0 3.6.57 1 1 0 0 1 1 1V20a1 1 0 0 1-1 1A17 17 0 0 1 3 4a1 1 0 0 1 1-1h3.5a1 1 0 0 1 1 1c0 1.25.2 2.45.57 3.57a1 1 0 0 1-.25 1z"/></svg></slot><slot><span part="number">${shown.text}</span></slot></button><span part="status" id="status" role="status">${statusContent}</span>`;
   }
 
   /** A new number: a call or error of the old one is dropped. */
