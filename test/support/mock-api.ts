@@ -63,7 +63,7 @@ export async function realtimeLog(api: MockApi, token: string, scheme = 'jwt'): 
 export const EXPIRED_TOKEN = 'mock-expired-token';
 
 /** Resolves once `predicate` holds, polling; rejects after `timeout` ms with `what` in the message. */
-export async function until(predicate: () => boolean | Promise<boolean>, what: string, timeout = 5000): Promise<void> {
+export async function until(predicate: () => boolean | Promise<boolean>, what: string, timeout = 20_000): Promise<void> {
   const end = performance.now() + timeout;
   while (!(await predicate())) {
     if (performance.now() > end) throw new Error(`Timed out waiting for ${what}`);
