@@ -87,3 +87,18 @@ export function watchReadOrder(urlPart: string, reading: () => boolean): ReadOrd
 
 /** Resolves after `ms` milliseconds. */
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export interface Marker {
+  /** Whether the marker's timer has run. */
+  readonly fired: boolean;
+}
+
+/**
+ * A timer set now for `ms`. "Not before the deadline" is then checked by order, not by a clock: when the outcome
+ * comes, a marker set for a little less than the deadline has fired. A busy machine delays both alike.
+ */
+export function markAfter(ms: number): Marker {
+  const marker = { fired: false };
+  setTimeout(() => (marker.fired = true), ms);
+  return marker;
+}
