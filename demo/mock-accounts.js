@@ -29,6 +29,7 @@
  * The same are functions on the returned object: `revoke`, `advanceClock`, `now`, `log`.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { readBody } from './read-body.js';
 
 /** @typedef {import('node:http').IncomingMessage} Request */
 /** @typedef {import('node:http').ServerResponse} Response */
@@ -418,29 +419,15 @@ function sameSecret(given, expected) {
  * @param {Request} req
  * @returns {Promise<URLSearchParams>}
  */
-function readForm(req) {
-  return new Promise((resolve) => {
-    let body = '';
-    req.setEncoding('utf8');
-    req.on('data', (chunk) => {
-      body += chunk;
-      if (body.length > MAX_BODY) req.destroy();
-    });
-    const done = () => {
-      if (/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
-        try {
-          const parsed = JSON.parse(body);
-          const entries = Object.entries(parsed && typeof parsed === 'object' ? parsed : {}).map(([k, v]) => [k, String(v)]);
-          return resolve(new URLSearchParams(entries));
-        } catch {
-          return resolve(new URLSearchParams());
-        }
-      }
-      resolve(new URLSearchParams(body));
-    };
-    req.on('end', done);
-    req.on('close', done);
-  });
+async function readForm(req) {
+  const body = await readBody(req, MAX_BODY);
+  if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) return new URLSearchParams(body);
+  try {
+    const parsed = JSON.parse(body);
+    return new URLSearchParams(Object.entries(parsed && typeof parsed === 'object' ? parsed : {}).map(([k, v]) => [k, String(v)]));
+  } catch {
+    return new URLSearchParams();
+  }
 }
 
 /**

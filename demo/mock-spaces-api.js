@@ -20,6 +20,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createMockAccounts } from './mock-accounts.js';
 import { createMockRealtime } from './mock-spaces-realtime.js';
+import { readBody } from './read-body.js';
 
 export { DEFAULT_REALTIME_SCENARIO, REALTIME_SCENARIOS } from './mock-spaces-realtime.js';
 
@@ -155,7 +156,7 @@ export function createMockSpacesApi({ latencyMs = 0, slowMs = 20_000, realtime: 
    * @param {string} callType
    */
   async function answerCall(req, res, session, callType) {
-    const body = await readBody(req);
+    const body = await readBody(req, MAX_BODY);
     const auth = /^(jwt|bearer) (\S+)$/i.exec(req.headers.authorization ?? '');
     const callees = parseCallees(body);
     const scenario = callees && SCENARIOS.find((s) => callees.some((callee) => callee.address === s.number));
@@ -227,23 +228,6 @@ function safeDecode(text) {
   } catch {
     return text;
   }
-}
-
-/**
- * @param {Request} req
- * @returns {Promise<string>}
- */
-function readBody(req) {
-  return new Promise((resolve) => {
-    let body = '';
-    req.setEncoding('utf8');
-    req.on('data', (chunk) => {
-      body += chunk;
-      if (body.length > MAX_BODY) req.destroy();
-    });
-    req.on('end', () => resolve(body));
-    req.on('close', () => resolve(body));
-  });
 }
 
 /**
