@@ -10,12 +10,16 @@ const UNAVAILABLE: PhoneResult = { ok: false, reason: 'unavailable' };
 /**
  * Results by country and input: a page re-renders and repeats numbers, and parsing is the costly part.
  * Emptied when the page has no button left (`forgetResults`), so that removing a list gives its memory back.
+ * Keyed by the input itself (the string the button already holds), not by a string made for the key.
  */
-const results = new Map<string, PhoneResult>();
+const results = new Map<string | undefined, Map<string, PhoneResult>>();
+/** How many results are kept, all countries together. */
+let count = 0;
 const MAX_RESULTS = 5000;
 
 export function forgetResults(): void {
   results.clear();
+  count = 0;
 }
 
 /** Loads the metadata that the national numbers of `country` need, ahead of the first one. */
@@ -26,13 +30,15 @@ export function prepare(country: string | undefined): void {
 
 /** The normalized number, synchronously when the metadata it needs is already loaded. */
 export function normalizeNow(input: string, country: string | undefined): PhoneResult | Promise<PhoneResult> {
-  const key = `${country ?? ''}\u0000${input}`;
-  const known = results.get(key);
+  const known = results.get(country)?.get(input);
   if (known) return known;
   const metadata = metadataFor(input, country);
   if (metadata instanceof Promise) return metadata.then(() => normalizeNow(input, country), () => UNAVAILABLE);
   const result = normalizePhone(input, country, metadata);
-  if (results.size >= MAX_RESULTS) results.clear();
-  results.set(key, result);
+  if (count >= MAX_RESULTS) forgetResults();
+  let ofCountry = results.get(country);
+  if (!ofCountry) results.set(country, (ofCountry = new Map()));
+  ofCountry.set(input, result);
+  count++;
   return result;
 }

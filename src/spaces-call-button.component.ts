@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues, type ReactiveElement } from 'lit';
+import { LitElement, html, type PropertyValues, type ReactiveElement } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { CallError } from './call-error.js';
 import type { CallController } from './call-controller.js';
@@ -214,6 +214,8 @@ export class SpacesCallButton extends LitElement {
   private phoneReady?: Promise<PhoneResult>;
   /** The translation being loaded, if any. */
   private messagesReady?: Promise<unknown>;
+  /** What the status line says (`updateStatusLine`); unset while it says nothing. */
+  private statusLine?: string;
   /** The elapsed time of an answered call (`[part=elapsed]`), while there is one. */
   private timer?: HTMLSpanElement;
   /** The number's extension (`[part=extension]`), while it has one. */
@@ -374,7 +376,8 @@ export class SpacesCallButton extends LitElement {
 
   /**
    * What changes only with the status or `disabled`, set when they change rather than bound in the template (each
-   * binding is a part on every button of a list): the `:state()`s, the `<button>`'s `aria-disabled` and `disabled`.
+   * binding is a part on every button of a list): the `:state()`s, the `<button>`'s `aria-disabled` and `disabled`,
+   * the status line.
    */
   protected override updated(changed: PropertyValues): void {
     const { status } = this;
@@ -391,6 +394,7 @@ export class SpacesCallButton extends LitElement {
       else if (!first) this.button.removeAttribute('aria-disabled');
     }
     if (changed.has('disabled')) this.button.toggleAttribute('disabled', this.disabled);
+    this.updateStatusLine();
     // The extension, after the number (and replaced with it by slotted words): made for the numbers that have one.
     const { phone } = this;
     const extension = phone?.ok && !this.masked && phone.extension ? (this.messages ?? en).extension(phone.extension) : undefined;
@@ -491,21 +495,42 @@ export class SpacesCallButton extends LitElement {
   protected override render() {
     const { phone } = this;
     const messages = this.messages ?? en;
-    const state = this.callState;
     const canCancel = this.calls?.canCancel ?? false;
     const { masked, visibleDigits, label, slottedText } = this;
     const shown = shownNumber(phone, this.input, messages, { masked, visibleDigits, label, slottedText });
-    // An idle button with a number that is not known to be invalid (most of a list) says nothing.
-    const status = state.status === 'idle' && phone?.ok !== false ? '' : statusText({ phone, state, nameOf: (receiver) => this.nameOf(receiver) }, messages, this);
-    const signInUrl = state.status === 'error' ? state.error.signInUrl : undefined;
-    // One binding for the status, text or text with the sign-in link, so that a list's buttons pay for no more parts.
-    // Nothing rather than an empty text node while there is nothing to say (most of a list).
-    const statusContent = signInUrl ? html`${status} <a part="sign-in" href=${signInUrl} target="_blank" rel="noopener">${messages.signIn}</a>` : status || nothing;
     // Written without whitespace between tags: every text node and marker is paid for on each of a list's buttons;
     // so is every binding (a part), hence the icon is static (turned into a hang-up by CSS with :state(cancellable)),
     // the click and slotchange listeners are the shadow root's, shared (see createRenderRoot), and what changes
-    // only with the status, or what few buttons show (an extension, the elapsed time of a live call), is set in `updated`.
-    return html`<button type="button" part="button" aria-label=${canCancel ? messages.cancelLabel(shown.text) : shown.label} aria-describedby="status"><slot name="icon"><svg part="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M6.6 10.8a15.1 15.1 0 0 0 6.6 6.6l2.2-2.2a1 1 0 0 1 1-.25 11.4 11.4 0 0 0 3.6.57 1 1 0 0 1 1 1V20a1 1 0 0 1-1 1A17 17 0 0 1 3 4a1 1 0 0 1 1-1h3.5a1 1 0 0 1 1 1c0 1.25.2 2.45.57 3.57a1 1 0 0 1-.25 1z"/></svg></slot><slot><span part="number">${shown.text}</span></slot></button><span part="status" id="status" role="status">${statusContent}</span>`;
+    // only with the status (the status line, the states), or what few buttons show (an extension, the elapsed time
+    // of a live call), is set in `updated`.
+    return html`<button type="button" part="button" aria-label=${canCancel ? messages.cancelLabel(shown.text) : shown.label} aria-describedby="status"><slot name="icon"><svg part="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M6.6 10.8a15.1 15.1 0 0 0 6.6 6.6l2.2-2.2a1 1 0 0 1 1-.25 11.4 11.4 0 0 0 3.6.57 1 1 0 0 1 1 1V20a1 1 0 0 1-1 1A17 17 0 0 1 3 4a1 1 0 0 1 1-1h3.5a1 1 0 0 1 1 1c0 1.25.2 2.45.57 3.57a1 1 0 0 1-.25 1z"/></svg></slot><slot><span part="number">${shown.text}</span></slot></button><span part="status" id="status" role="status"></span>`;
+  }
+
+  /**
+   * The live status line: its text, with a "Sign in" link after a `signed-out` error when a sign-in address is known.
+   * Written only when it changes; an idle button with a number not known to be invalid (most of a list) says nothing.
+   */
+  private updateStatusLine(): void {
+    const { phone } = this;
+    const state = this.callState;
+    const messages = this.messages ?? en;
+    const text = state.status === 'idle' && phone?.ok !== false ? '' : statusText({ phone, state, nameOf: (receiver) => this.nameOf(receiver) }, messages, this);
+    const signInUrl = state.status === 'error' ? state.error.signInUrl : undefined;
+    const line = signInUrl ? `${text}\n${signInUrl}\n${messages.signIn}` : text;
+    if (line === (this.statusLine ?? '')) return;
+    this.statusLine = line || undefined;
+    const span = this.renderRoot.querySelector('[part=status]')!;
+    if (!signInUrl) {
+      span.textContent = text;
+      return;
+    }
+    const link = document.createElement('a');
+    link.setAttribute('part', 'sign-in');
+    link.href = signInUrl;
+    link.target = '_blank';
+    link.rel = 'noopener';
+    link.textContent = messages.signIn;
+    span.replaceChildren(`${text} `, link);
   }
 
   /** A new number: a call or error of the old one is dropped. */
