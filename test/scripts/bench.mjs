@@ -293,12 +293,15 @@ async function fuzzInPage(inputs) {
 /**
  * @param {Env} env
  * @param {string} file  a page in test/bench/
+ * @param {{ metrics?: boolean }} [options]  metrics: DevTools' Performance domain on (for `Performance.getMetrics`).
+ *   Only the page-load measurement needs it: while it is on, rendering 1,000 elements takes about 1.5 times as
+ *   long, for every contender, and varies more.
  */
-async function open(env, file) {
+async function open(env, file, { metrics = false } = {}) {
   const page = await env.browser.newPage(); // in a context of its own: nothing cached or shared
   page.on('pageerror', (error) => env.errors.push(`${file}: ${error.message}`));
   const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Performance.enable');
+  if (metrics) await cdp.send('Performance.enable');
   await page.addInitScript(installProbes);
   await page.goto(`${env.origin}/test/bench/${file}`);
   return { page, cdp };
@@ -454,7 +457,7 @@ async function clicks(env, contender) {
  * @returns {Promise<Result>}
  */
 async function pageLoad(env, name, file) {
-  const { page, cdp } = await open(env, file);
+  const { page, cdp } = await open(env, file, { metrics: true });
   await page.waitForFunction(() => /** @type {ProbedWindow} */ (window).firstReady);
   const { metrics } = await cdp.send('Performance.getMetrics');
   const { defined, firstReady, view } = await page.evaluate(async () => {
