@@ -1,4 +1,4 @@
-import { LitElement, html, type PropertyValues, type ReactiveElement } from 'lit';
+import { LitElement, html, render, type PropertyValues, type ReactiveElement } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { CallError } from './call-error.js';
 import type { CallController } from './call-controller.js';
@@ -519,18 +519,8 @@ export class SpacesCallButton extends LitElement {
     const line = signInUrl ? `${text}\n${signInUrl}\n${messages.signIn}` : text;
     if (line === (this.statusLine ?? '')) return;
     this.statusLine = line || undefined;
-    const span = this.renderRoot.querySelector('[part=status]')!;
-    if (!signInUrl) {
-      span.textContent = text;
-      return;
-    }
-    const link = document.createElement('a');
-    link.setAttribute('part', 'sign-in');
-    link.href = signInUrl;
-    link.target = '_blank';
-    link.rel = 'noopener';
-    link.textContent = messages.signIn;
-    span.replaceChildren(`${text} `, link);
+    const content = signInUrl ? html`${text} <a part="sign-in" href=${signInUrl} target="_blank" rel="noopener">${messages.signIn}</a>` : text;
+    render(content, this.renderRoot.querySelector<HTMLElement>('[part=status]')!);
   }
 
   /** A new number: a call or error of the old one is dropped. */
