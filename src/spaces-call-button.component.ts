@@ -53,6 +53,11 @@ function withDefault(fallback: unknown) {
  */
 const connected = new Set<SpacesCallButton>();
 let unsubscribeDefaults: (() => void) | undefined;
+/**
+ * The page's default country as the buttons last read it: the only page default that changes what a number
+ * means. A host that changes another one (a token, a timeout) re-renders nothing, and ends no call.
+ */
+let pageCountry: string | undefined;
 
 /**
  * Every button's shadow root shares this click listener: a click on the `<button>` (or on what is slotted in it)
@@ -220,13 +225,16 @@ export class SpacesCallButton extends LitElement {
   private timer?: HTMLSpanElement;
   /** The number's extension (`[part=extension]`), while it has one. */
   private extensionSpan?: HTMLSpanElement;
-  /** The page defaults changed: the number is checked again with them. */
+  /** The page's default country changed: the number is checked again with it. */
   private defaultsChanged?: boolean;
   /** Set once the button has come near the viewport; from then on its number is checked as soon as it changes. */
   private seen?: boolean;
 
-  /** The one page-defaults listener of all the buttons. */
+  /** The one page-defaults listener of all the buttons: a new default country has the numbers checked again. */
   private static readonly onDefaultsChange = (): void => {
+    const { defaultCountry } = pageDefaults();
+    if (defaultCountry === pageCountry) return;
+    pageCountry = defaultCountry;
     for (const button of connected) {
       button.defaultsChanged = true;
       button.requestUpdate();
@@ -295,7 +303,10 @@ export class SpacesCallButton extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     connected.add(this);
-    unsubscribeDefaults ??= onDefaultsChange(SpacesCallButton.onDefaultsChange);
+    if (!unsubscribeDefaults) {
+      pageCountry = pageDefaults().defaultCountry;
+      unsubscribeDefaults = onDefaultsChange(SpacesCallButton.onDefaultsChange);
+    }
     this.updateLanguage();
     loadClientOnIntent('spaces-call-button');
     if (this.unchecked) whenNearViewport(this);

@@ -4,7 +4,7 @@
  */
 import { expect } from '@open-wc/testing';
 import '../src/spaces-call-button.js';
-import type { SpacesCallButton } from '../src/spaces-call-button.js';
+import { configureSpacesCallButtons, type SpacesCallButton } from '../src/spaces-call-button.js';
 import { mockApi, until } from './support/mock-api.js';
 
 const frames = (count: number) =>
@@ -59,6 +59,24 @@ describe('a button far below the viewport', () => {
     expect(invalid.status).to.equal('invalid');
     expect(valid.status).to.equal('calling');
     expect((await api.requests()).map((r) => r.callees)).to.deep.equal([[{ address: '+442079460958', displayname: '' }]]);
+  });
+
+  it('keeps its call when the page defaults change but the default country does not', async () => {
+    const api = mockApi();
+    const el = below('020 7946 0958', { 'api-base': api.apiBase, token: 'tok-off-screen-defaults', 'reset-delay': '60000' });
+    const ends: CustomEvent[] = [];
+    el.addEventListener('spaces-call-end', (event) => ends.push(event as CustomEvent));
+    await el.call();
+    expect(el.status).to.equal('calling');
+
+    // A host that refreshes a page-wide setting (here the request timeout) while a call it placed off screen rings.
+    configureSpacesCallButtons({ timeout: 20_000 });
+    await el.updateComplete;
+    try {
+      expect([el.status, el.e164, ends.length]).to.deep.equal(['calling', '+442079460958', 0]);
+    } finally {
+      configureSpacesCallButtons({ timeout: undefined });
+    }
   });
 
   it('is checked when a host awaits updateComplete', async () => {
