@@ -6,6 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { startMockApiAndBrowser, callFrom } from '../support/browser-harness.mjs';
 import { startLiveMock } from '../support/live-mock-server.mjs';
@@ -75,6 +76,28 @@ for (const [file, page] of [
       assert.equal(request.callees[0].address, '+442079460958');
       assert.match(request.token, /^(page|classic)-token$/);
       assert.deepEqual(t.errors, []);
+      await t.done();
+    });
+
+    it('carries the source stylesheet, compacted at build, with the same rules as Chromium reads them', async () => {
+      const source = readFileSync(`${root}src/spaces-call-button.styles.ts`, 'utf8');
+      const sourceCss = source.slice(source.indexOf('css`') + 4, source.lastIndexOf('`'));
+      const t = await open(page);
+      const { built, rules } = await t.page.evaluate((text) => {
+        const readRules = (/** @type {string} */ css) => {
+          const sheet = new CSSStyleSheet();
+          sheet.replaceSync(css);
+          // Values with var() keep their text as written; the only difference compaction may leave there is the
+          // space after a comma, which does not change what they mean. Everything else is as Chromium parsed it.
+          return [...sheet.cssRules].map((rule) => rule.cssText.replace(/\s*,\s*/g, ','));
+        };
+        const element = /** @type {any} */ (customElements.get('spaces-call-button'));
+        const builtCss = element.elementStyles.map((/** @type {{ cssText: string }} */ style) => style.cssText).join('');
+        return { built: builtCss, rules: { built: readRules(builtCss), source: readRules(text) } };
+      }, sourceCss);
+      assert.ok(!/\n|  /.test(built) && built.length < sourceCss.length, `compacted: ${built.length} characters built, ${sourceCss.length} in the source`);
+      assert.ok(rules.source.length > 20, 'the source stylesheet was read');
+      assert.deepEqual(rules.built, rules.source);
       await t.done();
     });
 
