@@ -61,9 +61,15 @@ async function tokenRequest(form, prefix = '') {
   return { status: answer.status, body: /** @type {any} */ (await answer.json()) };
 }
 
-/** @param {URL} back @param {string} codeVerifier */
-const exchange = (back, codeVerifier) =>
-  tokenRequest({ grant_type: 'authorization_code', code: back.searchParams.get('code') ?? '', redirect_uri: redirectUri(), code_verifier: codeVerifier });
+/** @param {URL} back @param {string} codeVerifier @param {string} [prefix] */
+const exchange = (back, codeVerifier, prefix = '') =>
+  tokenRequest({ grant_type: 'authorization_code', code: back.searchParams.get('code') ?? '', redirect_uri: redirectUri(), code_verifier: codeVerifier }, prefix);
+
+/** Signs in through consent and the code exchange at `{base}{prefix}`: the token answer. @param {string} [prefix] */
+async function signedIn(prefix = '') {
+  const v = verifier();
+  return (await exchange(await authorize({ challenge: challengeOf(v), prefix }), v, prefix)).body;
+}
 
 describe('the authorization-code grant', () => {
   it('Accept redirects back with a code and the state; the code buys a bearer token and a refresh token', async () => {
@@ -165,11 +171,6 @@ describe('the authorization-code grant', () => {
 });
 
 describe('the refresh-token grant', () => {
-  async function signedIn() {
-    const v = verifier();
-    return (await exchange(await authorize({ challenge: challengeOf(v) }), v)).body;
-  }
-
   it('rotates: a new access and refresh token, and the old refresh token is refused afterwards', async () => {
     const first = await signedIn();
     const second = await tokenRequest({ grant_type: 'refresh_token', refresh_token: first.refresh_token });
@@ -192,16 +193,7 @@ describe('the refresh-token grant', () => {
 
   it('POST {base}/__accounts/revoke revokes every refresh token issued under {base}', async () => {
     const prefix = '/mock/revoke-test';
-    const v = verifier();
-    const { body } = await tokenRequest(
-      {
-        grant_type: 'authorization_code',
-        code: (await authorize({ challenge: challengeOf(v), prefix })).searchParams.get('code') ?? '',
-        redirect_uri: redirectUri(),
-        code_verifier: v,
-      },
-      prefix,
-    );
+    const body = await signedIn(prefix);
     const outside = await signedIn();
     const revoked = await fetch(`${server.base}${prefix}/__accounts/revoke`, { method: 'POST' });
     assert.deepEqual(await revoked.json(), { revoked: 1 });
@@ -247,16 +239,7 @@ describe('issued access tokens at the REST mock and the channel', () => {
 
   it('POST {base}/__accounts/clock moves that base’s clock: its tokens expire, others do not', async () => {
     const prefix = '/mock/clock-test';
-    const v = verifier();
-    const { body } = await tokenRequest(
-      {
-        grant_type: 'authorization_code',
-        code: (await authorize({ challenge: challengeOf(v), prefix })).searchParams.get('code') ?? '',
-        redirect_uri: redirectUri(),
-        code_verifier: v,
-      },
-      prefix,
-    );
+    const body = await signedIn(prefix);
     const browser = server.browser();
     await browser.signIn();
     const rootToken = (await browser.token()).json().access_token;
