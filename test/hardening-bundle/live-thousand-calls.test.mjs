@@ -21,7 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, chromiumPath } from '../support/chromium.mjs';
 import { startLiveMock } from '../support/live-mock-server.mjs';
-import { instrumentPage } from '../support/page-instrument.mjs';
+import { growthBetween, instrumentPage, pageResources } from '../support/page-instrument.mjs';
 import { serveStatic } from '../support/static-server.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -81,18 +81,10 @@ it(`${BUTTONS * ROUNDS} live calls through one connection leave nothing behind`,
     await page.evaluate((count) => /** @type {any} */ (window).liveMany.make(count), BUTTONS);
     const cdp = await page.context().newCDPSession(page);
 
-    const listenersOn = async (/** @type {string} */ expression) => {
-      const { result } = await cdp.send('Runtime.evaluate', { expression });
-      const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: /** @type {string} */ (result.objectId) });
-      return listeners.length;
-    };
     /** @returns {Promise<any>} */
     const probes = () => page.evaluate(() => /** @type {any} */ (window).liveMany.probes());
     const measure = async () => {
-      for (let i = 0; i < 4; i++) await cdp.send('HeapProfiler.collectGarbage');
-      const { usedSize } = await cdp.send('Runtime.getHeapUsage');
-      const { nodes, jsEventListeners } = await cdp.send('Memory.getDOMCounters');
-      return { heap: usedSize, nodes, jsEventListeners, windowListeners: await listenersOn('window'), documentListeners: await listenersOn('document'), ...(await probes()) };
+      return { ...(await pageResources(cdp)), ...(await probes()) };
     };
 
     let rounds = 0;
@@ -147,14 +139,7 @@ it(`${BUTTONS * ROUNDS} live calls through one connection leave nothing behind`,
 
     /** Live timers by delay, without the one a ping holds while its pong is on the way (socket.io@2's pingTimeout). */
     const steady = (/** @type {Record<string, number>} */ timers) => Object.fromEntries(Object.entries(timers).filter(([ms]) => ms !== '5000'));
-    const growth = {
-      heapBytes: end.heap - warm.heap,
-      nodes: end.nodes - warm.nodes,
-      jsEventListeners: end.jsEventListeners - warm.jsEventListeners,
-      windowListeners: end.windowListeners - warm.windowListeners,
-      documentListeners: end.documentListeners - warm.documentListeners,
-      liveTimers: end.liveTimers - warm.liveTimers,
-    };
+    const growth = growthBetween(warm, end);
     const calls = rounds * BUTTONS;
     console.log(
       `RELIABILITY: 1,000 live calls: ${calls} calls (${BUTTONS} live buttons × ${rounds} rounds, all at once, answered after ` +

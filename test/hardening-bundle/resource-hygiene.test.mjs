@@ -17,7 +17,7 @@ import { after, before, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { startMockApiAndBrowser } from '../support/browser-harness.mjs';
 import { listen, serveStatic } from '../support/static-server.mjs';
-import { instrumentPage } from '../support/page-instrument.mjs';
+import { growthBetween, instrumentPage, pageResources } from '../support/page-instrument.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const BATCH = { idle: 170, tokenPending: 60, inFlight: 12, timedOut: 8 };
@@ -50,24 +50,9 @@ it(`${TOTAL_CYCLES} mount/unmount cycles, with and without a call under way, lea
     await page.waitForFunction(() => customElements.get('spaces-call-button') && /** @type {any} */ (window).hygiene);
     const cdp = await page.context().newCDPSession(page);
 
-    const listenersOn = async (/** @type {string} */ expression) => {
-      const { result } = await cdp.send('Runtime.evaluate', { expression });
-      const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: /** @type {string} */ (result.objectId) });
-      return listeners.length;
-    };
     const measure = async () => {
       await new Promise((resolve) => setTimeout(resolve, 1500)); // every call's 1 s deadline has fired
-      for (let i = 0; i < 4; i++) await cdp.send('HeapProfiler.collectGarbage');
-      const { usedSize } = await cdp.send('Runtime.getHeapUsage');
-      const { nodes, jsEventListeners } = await cdp.send('Memory.getDOMCounters');
-      return {
-        heap: usedSize,
-        nodes,
-        jsEventListeners,
-        windowListeners: await listenersOn('window'),
-        documentListeners: await listenersOn('document'),
-        ...(await page.evaluate(() => /** @type {any} */ (window).hygiene.probes())),
-      };
+      return { ...(await pageResources(cdp)), ...(await page.evaluate(() => /** @type {any} */ (window).hygiene.probes())) };
     };
 
     let cycles = 0;
@@ -87,14 +72,7 @@ it(`${TOTAL_CYCLES} mount/unmount cycles, with and without a call under way, lea
     const requests = await (await fetch(`${apiBase}/__log`)).json();
     const answered = requests.filter((/** @type {any} */ r) => typeof r.answer === 'number');
 
-    const growth = {
-      heapBytes: end.heap - warm.heap,
-      nodes: end.nodes - warm.nodes,
-      jsEventListeners: end.jsEventListeners - warm.jsEventListeners,
-      windowListeners: end.windowListeners - warm.windowListeners,
-      documentListeners: end.documentListeners - warm.documentListeners,
-      liveTimers: end.liveTimers - warm.liveTimers,
-    };
+    const growth = growthBetween(warm, end);
     console.log(
       `RELIABILITY: resource hygiene: ${cycles} mount/unmount cycles (${(cycles / PER_BATCH) * (PER_BATCH - BATCH.idle)} with a call, ` +
         `${callsPlaced} of them placing when removed, ${requests.length} requests reached the API, ${answered.length} answered after removal) ` +

@@ -50,3 +50,37 @@ export function instrumentPage() {
   };
   /** @type {any} */ (window).__hygiene = { liveTimers, liveIntervals, rejections, errors, timersByDelay };
 }
+
+/**
+ * What a leak would grow in a page, after full garbage collections, read through the DevTools protocol: its JS
+ * heap (bytes), DOM nodes, JS event listeners, and the listeners on `window` and on `document`.
+ * @param {import('playwright-core').CDPSession} cdp
+ */
+export async function pageResources(cdp) {
+  for (let i = 0; i < 4; i++) await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  const { nodes, jsEventListeners } = await cdp.send('Memory.getDOMCounters');
+  const listenersOn = async (/** @type {string} */ expression) => {
+    const { result } = await cdp.send('Runtime.evaluate', { expression });
+    const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: /** @type {string} */ (result.objectId) });
+    return listeners.length;
+  };
+  return { heap: usedSize, nodes, jsEventListeners, windowListeners: await listenersOn('window'), documentListeners: await listenersOn('document') };
+}
+
+/**
+ * How much each figure grew from `before` to `after`: `pageResources`, and the live timers a page's probes count.
+ * @typedef {Awaited<ReturnType<typeof pageResources>> & { liveTimers: number }} Measured
+ * @param {Measured} before
+ * @param {Measured} after
+ */
+export function growthBetween(before, after) {
+  return {
+    heapBytes: after.heap - before.heap,
+    nodes: after.nodes - before.nodes,
+    jsEventListeners: after.jsEventListeners - before.jsEventListeners,
+    windowListeners: after.windowListeners - before.windowListeners,
+    documentListeners: after.documentListeners - before.documentListeners,
+    liveTimers: after.liveTimers - before.liveTimers,
+  };
+}
