@@ -4,7 +4,8 @@
  * are what the classic script puts on `window.SpacesCallButton`; the full API without
  * side effects is in index.ts.
  */
-import { pageDefaults } from './page-defaults.js';
+import { documentRegion, pageDefaults } from './page-defaults.js';
+import { prepareNumbers } from './phone-loader.js';
 import { SpacesCallButton } from './spaces-call-button.component.js';
 import { upgradeTelLinks } from './tel-links.js';
 
@@ -18,6 +19,10 @@ if (globalThis.customElements && !customElements.get('spaces-call-button')) {
   customElements.define('spaces-call-button', SpacesCallButton);
   whenParsed(() => {
     if (pageDefaults().upgradeTelLinks) upgradeTelLinks();
+    // The phone code and the default country's metadata load once the page is idle, as a chunk apart (out of the
+    // first download): a list that the page adds later, as most CRM pages do, then renders without waiting for them.
+    // A button in the page's HTML starts them at once. Browsers without requestIdleCallback wait for the first button.
+    globalThis.requestIdleCallback?.(() => prepareNumbers(pageDefaults().defaultCountry ?? documentRegion()));
   });
 }
 

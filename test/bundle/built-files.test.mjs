@@ -113,6 +113,31 @@ for (const [file, page] of [
   });
 }
 
+describe('spaces-call-button.js on a page without buttons in its HTML', () => {
+  it('loads the phone code and the default country\'s metadata once idle, so a list added later needs nothing more', async () => {
+    const t = await open('idle.html');
+    const distFiles = () => t.page.evaluate(() => performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname).filter((path) => path.startsWith('/dist/')));
+    await t.page.waitForFunction(() => performance.getEntriesByType('resource').some((entry) => entry.name.endsWith('/dist/phone-metadata/44.js')));
+    const before = await distFiles();
+    assert.ok(before.some((path) => /^\/dist\/phone-[\w-]+\.js$/.test(path)), `the phone chunk was loaded: ${before.join(', ')}`);
+    assert.ok(!before.some((path) => path.includes('call-controller')), 'not the code a call needs, which waits for a click');
+
+    const shown = await t.page.evaluate(async () => {
+      document.body.innerHTML = '<spaces-call-button number="+44 20 7946 0958"></spaces-call-button><spaces-call-button number="0161 496 0000"></spaces-call-button>';
+      const buttons = /** @type {any[]} */ ([...document.querySelectorAll('spaces-call-button')]);
+      await Promise.all(buttons.map((button) => button.updateComplete));
+      return buttons.map((button) => [button.e164, button.shadowRoot.querySelector('[part=number]').textContent]);
+    });
+    assert.deepEqual(shown, [
+      ['+442079460958', '020 7946 0958'],
+      ['+441614960000', '0161 496 0000'],
+    ]);
+    assert.deepEqual(await distFiles(), before, 'no file more was loaded for the list');
+    assert.deepEqual(t.errors, []);
+    await t.done();
+  });
+});
+
 describe('both files on one page, one of them twice', () => {
   it('define the element once, without errors, and work', async () => {
     const t = await open('both.html');
