@@ -18,7 +18,7 @@
  * time and memory go.
  */
 import { execSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -34,6 +34,12 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const ARGS = process.argv.slice(2);
 /** `--per-element`: only what each element costs (render, heap, 10,000, removal), for a quicker look. */
 const PER_ELEMENT_ONLY = ARGS.includes('--per-element');
+/**
+ * `--against=<dir>`: only the side-by-side renders of ours (dist/) and another build of it (a dist/ folder built from
+ * other code, its tag renamed here to `spaces-call-button-b`), to see what a change costs: ratios above 1 mean
+ * dist/ is slower. Against a copy of dist/ itself, the median is within a few percent of 1.
+ */
+const AGAINST = ARGS.find((arg) => arg.startsWith('--against='))?.slice('--against='.length);
 const REPS = Number(ARGS.find((arg) => arg.startsWith('--reps='))?.slice('--reps='.length) ?? 5);
 const N = 1_000;
 const BIG_N = 10_000;
@@ -54,7 +60,7 @@ const ANSWERS = {
   receivers: [['many-receivers/100000', 'calling']],
 };
 
-/** @typedef {'ours' | 'links' | 'floor' | 'litFloor' | 'shoelace'} Contender */
+/** @typedef {'ours' | 'links' | 'floor' | 'litFloor' | 'shoelace' | 'other'} Contender  other: the build given with --against */
 /** @typedef {Record<string, number | number[]>} Result  named measurements of one page */
 /** @typedef {{ contender: Contender, run: () => Promise<Result> }} Task */
 /** @typedef {{ at: number, files: string[], lastFileEnd: number }} Snapshot  a moment, the resources loaded by then, when the last dist file arrived */
@@ -71,16 +77,18 @@ const ANSWERS = {
 /** @typedef {Window & typeof globalThis & Probes} ProbedWindow */
 /** @typedef {{ browser: import('playwright-core').Browser, origin: string, apiOrigin: string, closedPort: number, fuzzInputs: { input: string, country?: string }[], errors: string[] }} Env */
 
+/** The page of `--against`, made in bench-results/ (see prepareAgainst). */
+const AGAINST_PAGE = '/bench-results/against/page.html';
 /** @type {Record<Contender, string>} */
-const EMPTY_PAGE = { ours: 'ours.html', links: 'baseline.html', floor: 'baseline.html', litFloor: 'lit-floor.html', shoelace: 'shoelace.html' };
+const EMPTY_PAGE = { ours: 'ours.html', links: 'baseline.html', floor: 'baseline.html', litFloor: 'lit-floor.html', shoelace: 'shoelace.html', other: AGAINST_PAGE };
 /** The custom element of each contender (links have none). @type {Record<Contender, string | undefined>} */
-const ELEMENT = { ours: TAG, links: undefined, floor: 'floor-call-button', litFloor: 'lit-floor-call-button', shoelace: 'sl-button' };
+const ELEMENT = { ours: TAG, links: undefined, floor: 'floor-call-button', litFloor: 'lit-floor-call-button', shoelace: 'sl-button', other: `${TAG}-b` };
 /** @type {Contender[]} */
 const CONTENDERS = ['ours', 'links', 'floor', 'litFloor', 'shoelace'];
 /** The contenders that place a call on a click. @type {Contender[]} */
 const CLICKABLE = ['ours', 'floor'];
 /** The column titles. @type {Record<Contender, string>} */
-const TITLE = { ours: 'ours', links: 'links', floor: 'floor', litFloor: 'Lit floor', shoelace: 'Shoelace' };
+const TITLE = { ours: 'ours', links: 'links', floor: 'floor', litFloor: 'Lit floor', shoelace: 'Shoelace', other: 'the other build' };
 
 // ---------------------------------------------------------------------------------------------
 // Phone numbers: UK ones, mostly Ofcom's drama ranges (all valid for libphonenumber-js), in the formats a CRM holds.
@@ -292,7 +300,7 @@ async function fuzzInPage(inputs) {
 
 /**
  * @param {Env} env
- * @param {string} file  a page in test/bench/
+ * @param {string} file  a page in test/bench/, or a path from the project's root
  * @param {{ metrics?: boolean }} [options]  metrics: DevTools' Performance domain on (for `Performance.getMetrics`).
  *   Only the page-load measurement needs it: while it is on, rendering 1,000 elements takes about 1.5 times as
  *   long, for every contender, and varies more.
@@ -303,7 +311,7 @@ async function open(env, file, { metrics = false } = {}) {
   const cdp = await page.context().newCDPSession(page);
   if (metrics) await cdp.send('Performance.enable');
   await page.addInitScript(installProbes);
-  await page.goto(`${env.origin}/test/bench/${file}`);
+  await page.goto(`${env.origin}${file.startsWith('/') ? file : `/test/bench/${file}`}`);
   return { page, cdp };
 }
 
@@ -426,41 +434,56 @@ async function thousandWarm(env, contender) {
 
 /** How many renders of 1,000 each contender makes on the side-by-side page, per repetition. */
 const SIDE_BY_SIDE_ROUNDS = 5;
-/** @type {Contender[]} */
-const SIDE_BY_SIDE = ['ours', 'litFloor', 'shoelace'];
 
 /**
- * Ours, the Lit floor and Shoelace on one page (test/bench/side-by-side.html), rendering 1,000 elements in turns: a
- * full garbage collection before each render, the order reversed every other round, new numbers every round. The
- * ratios are taken within each round, between renders a second apart: this machine's speed drifts by up to 2x from
- * one second to the next (the same render of the same page takes 190 to 430 ms), which the fresh-page rows, minutes
- * apart, cannot cancel. Every round after the first is warm, for all three.
+ * Ours and other contenders on one page (test/bench/side-by-side.html: the Lit floor and Shoelace), rendering 1,000
+ * elements in turns: a full garbage collection before each render, the order reversed every other round, new numbers
+ * every round. The ratios (ours / each other) are taken within each round, between renders a second apart: this
+ * machine's speed drifts by up to 2x from one second to the next (the same render of the same page takes 190 to
+ * 430 ms), which the fresh-page rows, minutes apart, cannot cancel. Every round after the first is warm, for all.
  * @param {Env} env
+ * @param {string} file
+ * @param {Contender[]} contenders  ours first
  * @returns {Promise<Result>}
  */
-async function sideBySide(env) {
-  const { page, cdp } = await open(env, 'side-by-side.html');
-  await page.evaluate((tags) => Promise.all(tags.map((tag) => customElements.whenDefined(tag))).then(() => undefined), SIDE_BY_SIDE.map((contender) => String(ELEMENT[contender])));
+async function sideBySide(env, file, contenders) {
+  const { page, cdp } = await open(env, file);
+  await page.evaluate((tags) => Promise.all(tags.map((tag) => customElements.whenDefined(tag))).then(() => undefined), contenders.map((contender) => String(ELEMENT[contender])));
   await page.waitForLoadState('networkidle');
-  /** @type {number[]} */
-  const versusLitFloor = [];
-  /** @type {number[]} */
-  const versusShoelace = [];
+  /** @type {Record<string, number[]>} */
+  const ratios = Object.fromEntries(contenders.slice(1).map((other) => [`sideBySide.${other}`, []]));
   for (let round = 0; round < SIDE_BY_SIDE_ROUNDS; round++) {
     /** @type {Partial<Record<Contender, number>>} */
     const took = {};
-    for (const contender of round % 2 ? [...SIDE_BY_SIDE].reverse() : SIDE_BY_SIDE) {
+    for (const contender of round % 2 ? [...contenders].reverse() : contenders) {
       await cdp.send('HeapProfiler.collectGarbage');
       took[contender] = await page.evaluate(renderInPage, markup(contender, N, round * N));
       if (contender === 'ours') await expectValidNumbers(page);
       await page.evaluate(() => document.body.replaceChildren());
     }
-    const { ours = NaN, litFloor = NaN, shoelace = NaN } = took;
-    versusLitFloor.push(ours / litFloor);
-    versusShoelace.push(ours / shoelace);
+    for (const other of contenders.slice(1)) ratios[`sideBySide.${other}`].push((took.ours ?? NaN) / (took[other] ?? NaN));
   }
   await page.close();
-  return { sideBySideLitFloor: versusLitFloor, sideBySideShoelace: versusShoelace };
+  return ratios;
+}
+
+/**
+ * For `--against=<dir>`: a copy of that build in bench-results/against/ with its tag renamed, and a page that loads
+ * it beside dist/ (ours.html's head, one script more).
+ * @param {string} dir
+ */
+function prepareAgainst(dir) {
+  const copy = `${root}bench-results/against/`;
+  rmSync(copy, { recursive: true, force: true });
+  cpSync(dir, `${copy}dist`, { recursive: true });
+  const entry = `${copy}dist/spaces-call-button.js`;
+  const code = readFileSync(entry, 'utf8');
+  const renamed = code.replaceAll(`customElements.get(\`${TAG}\`)`, `customElements.get(\`${TAG}-b\`)`).replaceAll(`customElements.define(\`${TAG}\``, `customElements.define(\`${TAG}-b\``);
+  if (!renamed.includes(`define(\`${TAG}-b\``)) throw new Error(`${entry}: no customElements.define of ${TAG} to rename`);
+  writeFileSync(entry, renamed);
+  const ours = readFileSync(`${root}test/bench/ours.html`, 'utf8');
+  const script = '<script type="module" src="/dist/spaces-call-button.js"></script>';
+  writeFileSync(`${copy}page.html`, ours.replace(script, `${script}\n    <script type="module" src="/bench-results/against/dist/spaces-call-button.js"></script>`));
 }
 
 /**
@@ -602,10 +625,11 @@ function bytes(name, urls) {
  * @param {Env} env
  * @returns {Task[]}
  */
-const tasks = (env) => [
+const tasks = (env) =>
+  AGAINST ? [{ contender: /** @type {Contender} */ ('ours'), run: () => sideBySide(env, AGAINST_PAGE, ['ours', 'other']) }] : [
   ...CONTENDERS.map((contender) => ({ contender, run: () => thousand(env, contender) })),
   ...CONTENDERS.map((contender) => ({ contender, run: () => thousandWarm(env, contender) })),
-  { contender: 'ours', run: () => sideBySide(env) },
+  { contender: 'ours', run: () => sideBySide(env, 'side-by-side.html', ['ours', 'litFloor', 'shoelace']) },
   ...CONTENDERS.map((contender) => ({ contender, run: () => tenThousand(env, contender) })),
   ...CONTENDERS.map((contender) => ({ contender, run: () => release(env, contender) })),
   ...(PER_ELEMENT_ONLY ? [] : otherTasks(env)),
@@ -697,8 +721,9 @@ function summarize(samples) {
   const p95 = percentile(0.95);
 
   return [
-    { metric: `render 1,000 side by side on one page (${samples.get('sideBySideLitFloor/ours')?.length} rounds): ours / Lit floor`, unit: 'ms', ...check(get('sideBySideLitFloor'), 1.2, '≤ 1.2x Lit floor'), vs: TITLE.litFloor },
-    { metric: '  ours / Shoelace', unit: 'ms', ...check(get('sideBySideShoelace'), 0.8, '≤ 0.8x Shoelace'), vs: TITLE.shoelace },
+    { metric: `render 1,000 side by side on one page (${samples.get('sideBySide.litFloor/ours')?.length} rounds): ours / Lit floor`, unit: 'ms', ...check(get('sideBySide.litFloor'), 1.2, '≤ 1.2x Lit floor'), vs: TITLE.litFloor },
+    { metric: '  ours / Shoelace', unit: 'ms', ...check(get('sideBySide.shoelace'), 0.8, '≤ 0.8x Shoelace'), vs: TITLE.shoelace },
+    ...(AGAINST ? [{ metric: `render 1,000 side by side on one page (${samples.get('sideBySide.other/ours')?.length} rounds): dist/ / ${AGAINST}`, unit: /** @type {const} */ ('ms'), ratio: get('sideBySide.other'), vs: TITLE.other }] : []),
     { metric: 'render 1,000 from HTML, fresh page', unit: 'ms', ...all('render'), ...versus('render', 'litFloor') },
     { metric: '  ours / Shoelace', unit: 'ms', ...versus('render', 'shoelace') },
     { metric: '  ours / floor', unit: 'ms', ...versus('render', 'floor') },
@@ -823,19 +848,21 @@ function ensureBuilt() {
 }
 
 ensureBuilt();
+if (AGAINST) prepareAgainst(AGAINST);
 const { env, close } = await start();
 try {
   const loadBefore = loadavg();
   const samples = await repeat(tasks(env), REPS);
   const loadAfter = loadavg();
   const rows = summarize(samples);
-  print(PER_ELEMENT_ONLY ? rows.filter((row) => !Number.isNaN(row.ours ?? row.ratio ?? NaN)) : rows);
+  print(PER_ELEMENT_ONLY || AGAINST ? rows.filter((row) => !Number.isNaN(row.ours ?? row.ratio ?? NaN)) : rows);
   const load = (/** @type {number[]} */ averages) => averages.map((average) => average.toFixed(2)).join(', ');
   console.log(`Load average (1, 5, 15 min) on ${availableParallelism()} cores: ${load(loadBefore)} before, ${load(loadAfter)} after.`);
   mkdirSync(`${root}bench-results`, { recursive: true });
   const results = { date: new Date().toISOString(), node: process.version, chromium: env.browser.version(), reps: REPS, load: { before: loadBefore, after: loadAfter }, rows, samples: Object.fromEntries(samples) };
-  writeFileSync(`${root}bench-results/latest.json`, `${JSON.stringify(results, null, 2)}\n`);
-  console.log('Written to bench-results/latest.json');
+  const output = `bench-results/${AGAINST ? 'against' : 'latest'}.json`;
+  writeFileSync(root + output, `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`Written to ${output}`);
   if (env.errors.length) {
     console.error(`\nPage errors:\n${env.errors.join('\n')}`);
     process.exitCode = 1;
