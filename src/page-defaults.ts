@@ -104,8 +104,13 @@ export function onDefaultsChange(listener: () => void): () => void {
 
 let regionOf: { lang: string; region: string | undefined } | undefined;
 
+/** The default country of a button without its own: the page default, else the region of the document's `lang`. */
+export function pageDefaultCountry(): string | undefined {
+  return pageDefaults().defaultCountry ?? documentRegion();
+}
+
 /** The region of the document's `lang` (`en-GB` → `GB`), if it names one; parsed once per value, not per button. */
-export function documentRegion(): string | undefined {
+function documentRegion(): string | undefined {
   const lang = globalThis.document?.documentElement.lang ?? '';
   if (regionOf?.lang !== lang) regionOf = { lang, region: regionFrom(lang) };
   return regionOf.region;

@@ -10,7 +10,7 @@ import { createCallEvent } from './events.js';
 import { en } from './i18n/en.js';
 import { languageOf, messagesFor } from './i18n/locale.js';
 import type { Messages } from './i18n/messages.js';
-import { documentRegion, onDefaultsChange, pageDefaults } from './page-defaults.js';
+import { onDefaultsChange, pageDefaultCountry, pageDefaults } from './page-defaults.js';
 import { DEFAULT_CALL_TYPE } from './api-defaults.js';
 import type { PhoneResult } from './phone.js';
 import { canWatchViewport, stopWatching, whenNearViewport } from './near-viewport.js';
@@ -270,7 +270,7 @@ export class SpacesCallButton extends LitElement {
 
   /** The default country in force: own attribute, page default or the document's region (each read once per page, not per button). */
   private get country(): string | undefined {
-    return this.defaultCountry ?? pageDefaults().defaultCountry ?? documentRegion();
+    return this.defaultCountry ?? pageDefaultCountry();
   }
 
   /** How the last call ended (`answered`, `declined`, `not-answered`, `cancelled`, `failed`, `unknown`), or `null`. */

@@ -4,7 +4,7 @@
  * are what the classic script puts on `window.SpacesCallButton`; the full API without
  * side effects is in index.ts.
  */
-import { documentRegion, pageDefaults } from './page-defaults.js';
+import { pageDefaultCountry, pageDefaults } from './page-defaults.js';
 import { prepareNumbers } from './phone-loader.js';
 import { SpacesCallButton } from './spaces-call-button.component.js';
 import { upgradeTelLinks } from './tel-links.js';
@@ -22,7 +22,7 @@ if (globalThis.customElements && !customElements.get('spaces-call-button')) {
     // The phone code and the default country's metadata load once the page is idle, as a chunk apart (out of the
     // first download): a list that the page adds later, as most CRM pages do, then renders without waiting for them.
     // A button in the page's HTML starts them at once. Browsers without requestIdleCallback wait for the first button.
-    globalThis.requestIdleCallback?.(() => prepareNumbers(pageDefaults().defaultCountry ?? documentRegion()));
+    globalThis.requestIdleCallback?.(() => prepareNumbers(pageDefaultCountry()));
   });
 }
 
