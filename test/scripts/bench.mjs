@@ -354,21 +354,34 @@ async function expectValidNumbers(page) {
 }
 
 /**
- * Render 1,000 from HTML, the heap they take, then a new number for each.
+ * Render 1,000 from HTML and the heap they take; then, on a fresh page, a new number for each. `warm`: on a page that
+ * has rendered (and removed) one element first, so that what a contender compiles or loads at its first element
+ * (ours: libphonenumber-js's functions, compiled by V8 when first called) is in the baseline, and what is left is
+ * what each further element costs; its names end in `Warm`.
  * @param {Env} env
  * @param {Contender} contender
+ * @param {{ warm?: boolean }} [options]
  * @returns {Promise<Result>}
  */
-async function thousand(env, contender) {
+async function thousand(env, contender, { warm = false } = {}) {
   const { page, cdp } = await openEmpty(env, contender);
+  if (warm) {
+    await page.evaluate(renderInPage, markup(contender, 1, BIG_N));
+    await page.evaluate(() => document.body.replaceChildren());
+  }
   const empty = await heapAfterGc(cdp);
   const render = await page.evaluate(renderInPage, markup(contender, N));
   const full = await heapAfterGc(cdp);
   if (contender === 'ours') await expectValidNumbers(page);
+  const perElement = { render, heapJs: (full.js - empty.js) / N, heapAll: (full.all - empty.all) / N };
+  if (warm) {
+    await page.close();
+    return Object.fromEntries(Object.entries(perElement).map(([name, value]) => [`${name}Warm`, value]));
+  }
   const change = await page.evaluate(changeNumbersInPage, phoneNumbers(N, BIG_N));
   if (contender === 'ours') await expectValidNumbers(page);
   await page.close();
-  return { render, heapJs: (full.js - empty.js) / N, heapAll: (full.all - empty.all) / N, change, pageHeap: empty.js };
+  return { ...perElement, change, pageHeap: empty.js };
 }
 
 /**
@@ -413,25 +426,6 @@ async function release(env, contender) {
   };
 }
 
-/**
- * The same as `thousand` on a page that has rendered (and removed) one element first: what a contender compiles or
- * loads at its first element (ours: libphonenumber-js's functions, compiled by V8 when first called) is then in the
- * baseline, so that what is left is what each further element costs.
- * @param {Env} env
- * @param {Contender} contender
- * @returns {Promise<Result>}
- */
-async function thousandWarm(env, contender) {
-  const { page, cdp } = await openEmpty(env, contender);
-  await page.evaluate(renderInPage, markup(contender, 1, BIG_N));
-  await page.evaluate(() => document.body.replaceChildren());
-  const empty = await heapAfterGc(cdp);
-  const render = await page.evaluate(renderInPage, markup(contender, N));
-  const full = await heapAfterGc(cdp);
-  await page.close();
-  return { renderWarm: render, heapJsWarm: (full.js - empty.js) / N, heapAllWarm: (full.all - empty.all) / N };
-}
-
 /** How many renders of 1,000 each contender makes on the side-by-side page, per repetition. */
 const SIDE_BY_SIDE_ROUNDS = 5;
 
@@ -473,6 +467,7 @@ async function sideBySide(env, file, contenders) {
  * @param {string} dir
  */
 function prepareAgainst(dir) {
+  if (!existsSync(`${dir}/spaces-call-button.js`)) throw new Error(`--against=${dir}: no spaces-call-button.js there; give it a dist/ folder that npm run build made`);
   const copy = `${root}bench-results/against/`;
   rmSync(copy, { recursive: true, force: true });
   cpSync(dir, `${copy}dist`, { recursive: true });
@@ -628,7 +623,7 @@ function bytes(name, urls) {
 const tasks = (env) =>
   AGAINST ? [{ contender: /** @type {Contender} */ ('ours'), run: () => sideBySide(env, AGAINST_PAGE, ['ours', 'other']) }] : [
   ...CONTENDERS.map((contender) => ({ contender, run: () => thousand(env, contender) })),
-  ...CONTENDERS.map((contender) => ({ contender, run: () => thousandWarm(env, contender) })),
+  ...CONTENDERS.map((contender) => ({ contender, run: () => thousand(env, contender, { warm: true }) })),
   { contender: 'ours', run: () => sideBySide(env, 'side-by-side.html', ['ours', 'litFloor', 'shoelace']) },
   ...CONTENDERS.map((contender) => ({ contender, run: () => tenThousand(env, contender) })),
   ...CONTENDERS.map((contender) => ({ contender, run: () => release(env, contender) })),
