@@ -6,8 +6,6 @@ import { EXPIRED_TOKEN, mockApi, NUMBERS, until, type MockApi } from './support/
 import { markAfter, type Marker } from './support/page-watch.js';
 
 const TOKEN = 'tok-distinctive-7f3a9';
-/** Timers may fire this much before their delay by the clocks' granularity (a lower bound only: late is not early). */
-
 function parts(el: SpacesCallButton) {
   const root = el.shadowRoot!;
   return {

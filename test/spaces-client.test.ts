@@ -6,8 +6,6 @@ import { EXPIRED_TOKEN, mockApi, NUMBERS, type MockApi } from './support/mock-ap
 import { clearTokenCache, fakeTokenEndpoint, json, restore as restoreTokenEndpoints, text, type TokenAnswer } from './support/token-endpoint.js';
 import { markAfter } from './support/page-watch.js';
 
-/** Timers may fire this much before their delay by the clocks' granularity (a lower bound only: late is not early). */
-
 const E164 = {
   success: '+442079460958',
   noLicense: '+442079460900',

@@ -15,7 +15,6 @@ import { until } from '../support/mock-api.js';
 import { markAfter, sleep, watchPageErrors } from '../support/page-watch.js';
 
 const OUTCOMES = ['spaces-call-start', 'spaces-call-success', 'spaces-call-error'] as const;
-/** Timers may fire this much before their delay by the clocks' granularity (a lower bound only: late is not early). */
 /** A `delay` this long is, for a test, an answer that never comes: the server stops waiting when the client goes. */
 const HELD = '60000';
 
