@@ -16,6 +16,10 @@
  *   refresh token is rotated: the old one is refused after use, and using it again revokes the grant). A refresh
  *   token is issued only with `access_type=offline`. Answers `{ access_token, token_type: 'bearer', expires_in,
  *   refresh_token?, scope }` or `{ error, error_description }` (400, or 401 for `invalid_client`).
+ * - `POST {base}/oauth2/revoke` (RFC 7009; form-encoded `token`, optional `token_type_hint`, the client's
+ *   credentials in the body): revokes that refresh token; 200 with an empty
+ *   body whether or not the token was known, 401 `invalid_client` for a wrong client. Not in Avaya's public
+ *   documentation: a token endpoint configured with a revocation URL calls it at sign-out.
  * - The access tokens it issued (`mock-oauth-<grant>~<n>`: one realtime user per sign-in) are accepted by the
  *   REST mock and the channel as `bearer` until `accessTokenLifetimeS` has passed, then refused (401).
  *
@@ -49,7 +53,7 @@ export const DEMO_REDIRECT_URIS = Object.freeze(['http://localhost:5173/spaces/c
 /** Issued access tokens start with this. */
 export const ISSUED_TOKEN_PREFIX = 'mock-oauth-';
 
-const PATH = /^((?:\/mock\/[\w-]{1,64})?)\/(oauth2\/authorize|oauth2\/access_token|__accounts(?:\/revoke|\/clock)?)$/;
+const PATH = /^((?:\/mock\/[\w-]{1,64})?)\/(oauth2\/authorize|oauth2\/access_token|oauth2\/revoke|__accounts(?:\/revoke|\/clock)?)$/;
 const MAX_BODY = 16 * 1024;
 const MAX_ENTRIES = 20_000;
 const MAX_LOG = 500;
@@ -133,6 +137,9 @@ export function createMockAccounts({
       else if (!/^application\/x-www-form-urlencoded\b/i.test(req.headers['content-type'] ?? '')) {
         sendJson(res, 400, { error: 'invalid_request', error_description: 'The body must be application/x-www-form-urlencoded.' });
       } else void readForm(req).then((form) => tokenRequest(res, session, form));
+    } else if (route === 'oauth2/revoke') {
+      if (req.method !== 'POST') sendJson(res, 405, { error: 'invalid_request', error_description: 'POST.' }, { allow: 'POST' });
+      else void readForm(req).then((form) => revocationRequest(res, form));
     } else if (route === '__accounts') {
       if (req.method === 'DELETE') logs.delete(session);
       sendJson(res, 200, logs.get(session) ?? []);
@@ -325,6 +332,21 @@ export function createMockAccounts({
       answer.refresh_token = refreshToken;
     }
     return answer;
+  }
+
+  /**
+   * RFC 7009: the client's own refresh token is revoked; an unknown token is no error.
+   * @param {Response} res
+   * @param {URLSearchParams} form
+   */
+  function revocationRequest(res, form) {
+    const client = clients.find((c) => c.clientId === form.get('client_id'));
+    if (!client || !sameSecret(form.get('client_secret') ?? '', client.clientSecret)) {
+      return sendJson(res, 401, { error: 'invalid_client', error_description: 'Unknown client or wrong client_secret.' });
+    }
+    const token = form.get('token') ?? '';
+    if (refreshTokens.get(token)?.clientId === client.clientId) revoke({ refreshToken: token });
+    res.writeHead(200, { 'cache-control': 'no-store' }).end();
   }
 
   /**

@@ -3,7 +3,7 @@
  * The reference token endpoint wired to the mock Avaya Cloud Identity on the same server: what `npm start`
  * (vite.config.ts) and the browser tests (web-test-runner.config.mjs) mount. Not for production.
  *
- * - `/spaces/{sign-in,callback,token,sign-out}`: against the mock accounts at the root (`/oauth2/*`), client
+ * - `/spaces/{sign-in,callback,signed-in,token,sign-out}`: against the mock accounts at the root (`/oauth2/*`), client
  *   `mock-client`, redirect URI `{this origin}/spaces/callback`, cookie `spaces_session` (Path=/).
  * - `/mock/<session>/spaces/…`: one endpoint per session (created on first use), against the accounts under
  *   `/mock/<session>/oauth2/*` and on that session's clock (`POST /mock/<session>/__accounts/clock`), with its
@@ -13,7 +13,7 @@
  *   tests counting token requests; `DELETE` empties it.
  */
 import { MOCK_CLIENT_ID, MOCK_CLIENT_SECRET } from '../mock-accounts.js';
-import { createTokenEndpoint } from './token-endpoint.mjs';
+import { createTokenEndpoint } from '../../src/token-endpoint/token-endpoint.js';
 
 /** @typedef {import('node:http').IncomingMessage} Request */
 /** @typedef {import('node:http').ServerResponse} Response */
@@ -42,9 +42,11 @@ export function mountTokenEndpointOnMock(accounts, { log } = {}) {
         clientSecret: MOCK_CLIENT_SECRET,
         redirectUri: `${base}/spaces/callback`,
         accountsUrl: base || '/',
+        revocationUrl: `${base}/oauth2/revoke`,
         basePath: `${base}/spaces`,
         cookieName: session ? `spaces_session_${session}` : undefined,
         cookiePath: session ? `${base}/spaces` : '/',
+        dev: true, // paths, resolved against the dev server's own origin (its port is not known in advance)
       },
       { now: () => accounts.now(session), log: log && ((line) => log(`${base}/spaces ${line}`)) },
     );

@@ -7,8 +7,8 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { ConfigError, readConfig } from '../../demo/token-endpoint/config.mjs';
-import { ACCOUNTS_URLS, createTokenEndpoint } from '../../demo/token-endpoint/token-endpoint.mjs';
+import { ACCOUNTS_URLS, ConfigError, readConfig } from '../../src/token-endpoint/config.js';
+import { createTokenEndpoint } from '../../src/token-endpoint/token-endpoint.js';
 
 const COMPLETE = Object.freeze({
   SPACES_CLIENT_ID: 'crm-client',
@@ -65,7 +65,13 @@ describe('configuration from the environment', () => {
     assert.equal(config.host, '127.0.0.1');
     assert.deepEqual(config.allowedOrigins, []);
     const endpoint = createTokenEndpoint(config);
-    assert.deepEqual(endpoint.routes, { signIn: '/spaces/sign-in', callback: '/spaces/callback', token: '/spaces/token', signOut: '/spaces/sign-out' });
+    assert.deepEqual(endpoint.routes, {
+      signIn: '/spaces/sign-in',
+      callback: '/spaces/callback',
+      signedIn: '/spaces/signed-in',
+      token: '/spaces/token',
+      signOut: '/spaces/sign-out',
+    });
   });
 
   it('reads the optional ones', () => {
@@ -101,7 +107,7 @@ describe('configuration from the environment', () => {
   });
 
   it('the standalone server prints every missing variable and exits with 1', async () => {
-    const server = fileURLToPath(new URL('../../demo/token-endpoint/server.mjs', import.meta.url));
+    const server = fileURLToPath(new URL('../../src/token-endpoint/bin.js', import.meta.url));
     const child = spawn(process.execPath, [server], { env: { PATH: process.env.PATH ?? '' }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (chunk) => (stderr += chunk));
@@ -111,7 +117,7 @@ describe('configuration from the environment', () => {
   });
 
   it('the standalone server starts with a complete environment and serves the routes', async () => {
-    const server = fileURLToPath(new URL('../../demo/token-endpoint/server.mjs', import.meta.url));
+    const server = fileURLToPath(new URL('../../src/token-endpoint/bin.js', import.meta.url));
     const child = spawn(process.execPath, [server], {
       env: { PATH: process.env.PATH ?? '', ...COMPLETE, PORT: '0' },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -52,7 +52,8 @@ describe('the endpoint mounted on the mock', () => {
     const { authorize, callback } = await browser.signIn();
     assert.equal(`${authorize.origin}${authorize.pathname}`, `${server.base}/oauth2/authorize`);
     assert.equal(authorize.searchParams.get('redirect_uri'), `${server.base}/spaces/callback`);
-    assert.equal(callback?.status, 200);
+    assert.equal(callback?.status, 302);
+    assert.equal(callback?.location, '/spaces/signed-in');
     const answer = (await browser.token()).json();
     assert.ok(answer.expires_in === 90 || answer.expires_in === 89, 'a 90 s token, on the real clock');
     assert.equal((await placeCall(server.base, answer.access_token)).status, 200);
@@ -105,7 +106,7 @@ describe('the endpoint mounted on the mock', () => {
     const log = await (await fetch(`${server.base}/mock/mount-e/spaces/__log`)).json();
     assert.deepEqual(
       log.map((/** @type {any} */ e) => `${e.method} ${e.path} ${e.status}`),
-      ['GET /mock/mount-e/spaces/sign-in 302', 'GET /mock/mount-e/spaces/callback 200', 'GET /mock/mount-e/spaces/token 200', 'GET /mock/mount-e/spaces/token 200'],
+      ['GET /mock/mount-e/spaces/sign-in 302', 'GET /mock/mount-e/spaces/callback 302', 'GET /mock/mount-e/spaces/token 200', 'GET /mock/mount-e/spaces/token 200'],
     );
     await fetch(`${server.base}/mock/mount-e/spaces/__log`, { method: 'DELETE' });
     assert.deepEqual(await (await fetch(`${server.base}/mock/mount-e/spaces/__log`)).json(), []);

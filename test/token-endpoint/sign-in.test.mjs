@@ -39,12 +39,13 @@ describe('GET /spaces/sign-in', () => {
     assert.notEqual(second.searchParams.get('code_challenge'), p.get('code_challenge'));
   });
 
-  it('binds the state to the browser with a short-lived HttpOnly cookie on the callback path', async () => {
+  it('binds the attempt to the browser with a short-lived HttpOnly cookie of its own, sealed (no verifier in clear)', async () => {
     const browser = server.browser();
     const first = await browser.request('/spaces/sign-in');
-    const state = new URL(/** @type {string} */ (first.location)).searchParams.get('state');
+    const state = new URL(/** @type {string} */ (first.location)).searchParams.get('state') ?? '';
     const [line] = first.setCookies;
-    assert.equal(line, `spaces_session_state=${state}; Path=/spaces/callback; Max-Age=600; HttpOnly; SameSite=Lax`);
+    assert.match(line, new RegExp(`^spaces_session_sign_in_${state.slice(0, 16)}=[A-Za-z0-9_-]+; Path=/; Max-Age=600; HttpOnly; SameSite=Lax$`));
+    assert.ok(!line.includes(state), 'the state is not readable in the cookie');
   });
 
   it('refuses a return_to that leaves the site', async () => {
@@ -92,10 +93,13 @@ describe('GET /spaces/callback', () => {
     assert.ok(callback && callbackUrl);
     assert.equal(callbackUrl.pathname, '/spaces/callback');
     assert.match(callbackUrl.searchParams.get('code') ?? '', /^mock-code-/);
-    assert.equal(callback.status, 200);
-    assert.match(callback.text, /<title>Signed in — you can close this window<\/title>/);
+    assert.equal(callback.status, 302);
+    assert.equal(callback.location, '/spaces/signed-in', 'the code leaves the address bar and the history');
+    const signedIn = await browser.request('/spaces/signed-in');
+    assert.equal(signedIn.status, 200);
+    assert.match(signedIn.text, /<title>Signed in — you can close this window<\/title>/);
     assert.match(browser.cookie('spaces_session')?.value ?? '', /^[A-Za-z0-9_-]{43}$/);
-    assert.equal(browser.cookie('spaces_session_state'), undefined, 'the state cookie is cleared');
+    assert.deepEqual([...browser.cookies.keys()].filter((key) => key.includes('sign_in')), [], 'the attempt cookie is cleared');
     const token = await browser.token();
     assert.equal(token.status, 200);
   });
@@ -104,22 +108,22 @@ describe('GET /spaces/callback', () => {
     const browser = server.browser();
     const { callback } = await browser.signIn();
     const line = callback?.setCookies.find((c) => c.startsWith('spaces_session='));
-    assert.match(line ?? '', /^spaces_session=[A-Za-z0-9_-]{43}; Path=\/; Max-Age=2592000; HttpOnly; SameSite=Lax$/);
+    assert.match(line ?? '', /^spaces_session=[A-Za-z0-9_-]{43}; Path=\/; Max-Age=604800; HttpOnly; SameSite=Lax$/);
   });
 
-  it('sets it Secure when the redirect URI is not loopback', async () => {
+  it('sets __Host- cookies (Secure, Path=/) when the redirect URI is https', async () => {
     const secure = await startServer({ config: { redirectUri: 'https://crm.example.com/spaces/callback' } });
     try {
       const browser = secure.browser();
       const start = await browser.request('/spaces/sign-in');
-      assert.match(start.setCookies[0], /; HttpOnly; SameSite=Lax; Secure$/);
+      assert.match(start.setCookies[0], /^__Host-spaces_session_sign_in_[\w-]{16}=[\w-]+; Path=\/; Max-Age=600; HttpOnly; SameSite=Lax; Secure$/);
       // The mock accounts only redirect to loopback URIs in these tests: play the callback on the test server.
       const authorize = new URL(/** @type {string} */ (start.location));
       const consent = await browser.request(authorize.href);
       assert.equal(consent.status, 400, 'https://crm.example.com is not registered at the mock');
       const state = authorize.searchParams.get('state');
       const declined = await browser.request(`/spaces/callback?error=access_denied&state=${state}`);
-      assert.match(declined.setCookies.join('\n'), /spaces_session_state=; Path=\/spaces\/callback; Max-Age=0; HttpOnly; SameSite=Lax; Secure/);
+      assert.match(declined.setCookies.join('\n'), /^__Host-spaces_session_sign_in_[\w-]{16}=; Path=\/; Max-Age=0; HttpOnly; SameSite=Lax; Secure$/);
     } finally {
       await secure.close();
     }
@@ -148,7 +152,7 @@ describe('GET /spaces/callback', () => {
     const decided = await mallory.request(authorize.href, { method: 'POST', form: { ...hiddenFields(consent.text), decision: 'accept' } });
     const answer = await alice.request(/** @type {string} */ (decided.location));
     assert.equal(answer.status, 400);
-    assert.match(answer.text, /not started in this browser \(the state does not match\)/);
+    assert.match(answer.text, /not started in this browser/);
     assert.equal(alice.cookie('spaces_session'), undefined);
     assert.equal((await alice.token()).status, 401);
   });
@@ -157,11 +161,11 @@ describe('GET /spaces/callback', () => {
     const browser = server.browser();
     const unknown = await browser.request('/spaces/callback?code=x&state=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA');
     assert.equal(unknown.status, 400);
-    assert.match(unknown.text, /unknown, already used or expired/);
+    assert.match(unknown.text, /unknown, already used, expired/);
     const { callbackUrl } = await browser.signIn();
     const again = await browser.request(/** @type {URL} */ (callbackUrl).href);
     assert.equal(again.status, 400);
-    assert.match(again.text, /unknown, already used or expired/);
+    assert.match(again.text, /unknown, already used, expired/);
     assert.equal((await server.browser().request('/spaces/callback?code=x')).status, 400);
   });
 

@@ -8,7 +8,7 @@
 import { createServer } from 'node:http';
 import { createMockSpacesApi } from '../../demo/mock-spaces-api.js';
 import { MOCK_CLIENT_ID, MOCK_CLIENT_SECRET } from '../../demo/mock-accounts.js';
-import { createTokenEndpoint } from '../../demo/token-endpoint/token-endpoint.mjs';
+import { createTokenEndpoint } from '../../src/token-endpoint/token-endpoint.js';
 
 /**
  * @typedef {{ url: string, method: string, status: number, headers: [string, string][], body: string }} Seen
@@ -28,7 +28,7 @@ export function fakeClock(start = Date.UTC(2030, 0, 1)) {
 /**
  * Starts the server. The endpoint gets absolute URLs on 127.0.0.1 unless `config` says otherwise.
  * @param {{
- *   config?: Partial<import('../../demo/token-endpoint/token-endpoint.mjs').TokenEndpointConfig>,
+ *   config?: Partial<import('../../src/token-endpoint/config.js').TokenEndpointConfig>,
  *   accounts?: Parameters<typeof import('../../demo/mock-accounts.js').createMockAccounts>[0],
  *   clock?: ReturnType<typeof fakeClock>,
  *   fetch?: typeof globalThis.fetch,
