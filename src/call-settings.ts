@@ -56,7 +56,14 @@ export function resolveCallSettings(
   } catch {
     return { ok: false, error: callErrors.badConfig('api-base is not a valid URL') };
   }
-  const source = tokenSource(own) ?? tokenSource(defaults) ?? {};
+  const live = pick('live') ? liveChannelUrl(pick('socketUrl'), environment, baseUri) : undefined;
+  const ownSource = tokenSource(own);
+  const pageSource = ownSource ? undefined : tokenSource(defaults);
+  const elsewhere = pageSource && settingSendingPageTokenElsewhere(own, defaults, apiBase, live, baseUri);
+  if (elsewhere) {
+    return { ok: false, error: callErrors.badConfig(`${elsewhere} names another origin than the page’s, and the page’s token is not sent there: give this button its own token, token-url or getToken`) };
+  }
+  const source = ownSource ?? pageSource ?? {};
   let tokenUrl: string | undefined;
   if (source.tokenUrl) {
     const resolvedUrl = secureUrl(source.tokenUrl, baseUri);
@@ -76,7 +83,7 @@ export function resolveCallSettings(
       callType: pick('callType')?.trim() || DEFAULT_CALL_TYPE,
       displayName: pick('displayName') ?? '',
       answerTimeout,
-      ...(pick('live') ? { live: liveChannelUrl(pick('socketUrl'), environment, baseUri) } : {}),
+      ...(live ? { live } : {}),
     },
   };
 }
@@ -89,6 +96,41 @@ function tokenSource({ getToken, tokenUrl, token }: ButtonSettings): Pick<CallSe
   if (getToken) return { getToken };
   if (tokenUrl?.trim()) return { tokenUrl: tokenUrl.trim() };
   return token ? { token } : undefined;
+}
+
+/**
+ * Which of the button's own settings would send the page's token to an origin that is not the page's: `api-base`,
+ * `socket-url` (only when the button follows calls live: otherwise nothing goes there) or `environment`, else
+ * `undefined`. The page's token belongs to the page's API and channel, its `api-base` and `socket-url`, else the
+ * Spaces origins of its `environment`: a button injected anywhere in the page must not carry it elsewhere with one
+ * click. Origins are compared (scheme, host, port), not paths. A button's own `environment` naming another Spaces
+ * environment than the page's is another origin too: the page's sign-in gave a token for its own environment, so
+ * sending it to the other one would at best fail and at worst hand it to a service the page never chose.
+ */
+function settingSendingPageTokenElsewhere(
+  own: ButtonSettings,
+  defaults: SpacesCallButtonDefaults,
+  apiBase: string,
+  live: CallSettings['live'],
+  baseUri: string,
+): string | undefined {
+  const environment = (defaults.environment ?? 'production').toLowerCase();
+  if (originOf(apiBase, baseUri) !== originOf(defaults.apiBase?.trim() || ENVIRONMENTS[environment], baseUri)) {
+    return own.apiBase != null ? 'api-base' : 'environment';
+  }
+  const pageChannel = liveChannelUrl(defaults.socketUrl, environment, baseUri);
+  if (live && 'url' in live && live.url.origin !== ('url' in pageChannel && pageChannel.url.origin)) {
+    return own.socketUrl != null ? 'socket-url' : 'environment';
+  }
+}
+
+/** The origin of `url` resolved against the page; `undefined` when it is none. */
+function originOf(url: string | undefined, baseUri: string): string | undefined {
+  try {
+    return url ? new URL(url, baseUri).origin : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** An endpoint that may receive or hand out the token: `https:`, or this computer, resolved against the page. */

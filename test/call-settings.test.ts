@@ -317,3 +317,105 @@ describe('the token source', () => {
     }
   });
 });
+
+describe('page-level token + per-button origin: the page’s token goes only to the page’s own API and channel', () => {
+  const PAGE_TOKENS: [what: string, defaults: SpacesCallButtonDefaults][] = [
+    ['token', { token: 'page-token' }],
+    ['token-url', { tokenUrl: '/spaces/token' }],
+    ['getToken', { getToken: () => 'page-provider-token' }],
+  ];
+  const OWN_TOKENS: [what: string, own: ButtonSettings][] = [
+    ['token', { token: 'own-token' }],
+    ['token-url', { tokenUrl: 'https://attacker.example/token' }],
+    ['getToken', { getToken: () => 'own-provider-token' }],
+  ];
+
+  /** The setting a bad-config error blames, or 'ok'. */
+  function blamed(own: ButtonSettings, defaults: SpacesCallButtonDefaults): string {
+    const resolved = resolveCallSettings(own, defaults, PAGE);
+    if (resolved.ok) return 'ok';
+    expect(resolved.error.kind, resolved.error.message).to.equal('bad-config');
+    return resolved.error.problem!.split(' ')[0];
+  }
+
+  for (const [what, page] of PAGE_TOKENS) {
+    describe(`with the page’s ${what}`, () => {
+      it('a button’s own api-base on another origin is a bad-config error that says why', () => {
+        const resolved = resolveCallSettings({ apiBase: 'https://attacker.example' }, page, PAGE);
+
+        expect(resolved.ok).to.equal(false);
+        if (resolved.ok) return;
+        expect(resolved.error).to.deep.include({
+          kind: 'bad-config',
+          problem: 'api-base names another origin than the page’s, and the page’s token is not sent there: give this button its own token, token-url or getToken',
+        });
+        expect(resolved.error.message).to.equal(
+          'The button is misconfigured: api-base names another origin than the page’s, and the page’s token is not sent there: give this button its own token, token-url or getToken.',
+        );
+      });
+
+      it('a button’s own socket-url on another origin, when it follows calls live, is a bad-config error naming socket-url', () => {
+        expect(blamed({ live: true, socketUrl: 'wss://attacker.example/chat' }, page)).to.equal('socket-url');
+        expect(blamed({ socketUrl: 'wss://attacker.example/chat' }, { ...page, live: true })).to.equal('socket-url');
+      });
+
+      it('a button’s own socket-url without live is no error: nothing is sent there', () => {
+        expect(blamed({ socketUrl: 'wss://attacker.example/chat' }, page)).to.equal('ok');
+      });
+
+      it('the page’s own api-base and socket-url, given again on the button (another path), are the page’s', () => {
+        const defaults = { ...page, apiBase: 'https://proxy.example.com/spaces', socketUrl: 'wss://proxy.example.com/chat' };
+        expect(blamed({ apiBase: 'https://proxy.example.com/other', socketUrl: 'https://proxy.example.com/realtime', live: true }, defaults)).to.equal('ok');
+      });
+
+      it('without a page api-base, the page’s environment’s Spaces origins are the page’s', () => {
+        expect(blamed({ apiBase: 'https://spacesapis.avayacloud.com/api', live: true, socketUrl: 'wss://spacesapis-socket.avayacloud.com/chat' }, page)).to.equal('ok');
+        expect(blamed({ apiBase: 'https://loganstagingapis.esna.com' }, { ...page, environment: 'staging' })).to.equal('ok');
+      });
+
+      it('another scheme or port of the same host is another origin', () => {
+        expect(blamed({ apiBase: 'https://spacesapis.avayacloud.com:8443' }, page)).to.equal('api-base');
+        expect(blamed({ apiBase: 'http://localhost:8000/mock' }, { ...page, apiBase: 'http://localhost:8001/mock' })).to.equal('api-base');
+        expect(blamed({ apiBase: 'http://127.0.0.1:8000/mock' }, { ...page, apiBase: 'http://localhost:8000/mock' })).to.equal('api-base');
+      });
+
+      it('a relative api-base is the page’s when it resolves to the page’s api-base origin', () => {
+        expect(blamed({ apiBase: '/mock/other' }, { ...page, apiBase: '/mock/session' })).to.equal('ok');
+        expect(blamed({ apiBase: '/mock/other' }, page), 'the page’s API is production’s, not the page itself').to.equal('api-base');
+      });
+
+      it('a button’s own environment naming another Spaces environment is another origin, blamed on environment', () => {
+        expect(blamed({ environment: 'staging' }, page)).to.equal('environment');
+        expect(blamed({ environment: 'production' }, { ...page, environment: 'staging' })).to.equal('environment');
+        expect(blamed({ environment: 'Production' }, page), 'the same environment').to.equal('ok');
+      });
+
+      it('with a page api-base, a button’s own environment changes only the channel: an error only with live', () => {
+        const defaults = { ...page, apiBase: 'https://proxy.example.com/spaces' };
+        expect(blamed({ environment: 'staging' }, defaults)).to.equal('ok');
+        expect(blamed({ environment: 'staging', live: true }, defaults)).to.equal('environment');
+      });
+
+      it('a page whose buttons set no origin of their own works as before, live or not', () => {
+        expect(blamed({}, page)).to.equal('ok');
+        expect(blamed({ live: true }, { ...page, apiBase: '/mock/session', socketUrl: '/chat', environment: 'staging' })).to.equal('ok');
+      });
+
+      for (const [ownWhat, own] of OWN_TOKENS) {
+        it(`a button with its own ${ownWhat} may use its own api-base and socket-url, with its own token source`, () => {
+          const resolved = resolveCallSettings({ ...own, apiBase: 'https://attacker.example', live: true, socketUrl: 'wss://attacker.example/chat' }, page, PAGE);
+
+          expect(resolved.ok).to.equal(true);
+          if (!resolved.ok) return;
+          expect(resolved.settings.apiBase).to.equal('https://attacker.example/');
+          const { getToken, tokenUrl, token } = resolved.settings;
+          expect({ getToken, tokenUrl, token }).to.deep.equal({ getToken: own.getToken, tokenUrl: own.tokenUrl, token: own.token });
+        });
+      }
+    });
+  }
+
+  it('without any token, a button’s own api-base is no bad-config error (there is no token to send)', () => {
+    expect(blamed({ apiBase: 'https://attacker.example' }, {})).to.equal('ok');
+  });
+});

@@ -63,7 +63,7 @@ describe('hardening: the token stays secret', () => {
   });
   afterEach(() => {
     watch.stop();
-    configureSpacesCallButtons({ token: undefined, getToken: undefined });
+    configureSpacesCallButtons({ token: undefined, getToken: undefined, apiBase: undefined });
   });
 
   /** Every place the token must not be, with what was found there. */
@@ -219,8 +219,9 @@ describe('hardening: the token stays secret', () => {
       await check(el, TOKEN, false);
     });
 
+    // The page's token goes only to the page's API: the page names the mock as its api-base.
     it('the page’s provider (configureSpacesCallButtons) and a 403', async () => {
-      configureSpacesCallButtons({ getToken: () => TOKEN });
+      configureSpacesCallButtons({ getToken: () => TOKEN, apiBase: mock.apiBase });
       const el = await renderWithoutToken(NUMBERS.noLicense, mock.apiBase);
       await call(el);
       expect(el.error).to.include({ kind: 'forbidden' });
@@ -228,7 +229,7 @@ describe('hardening: the token stays secret', () => {
     });
 
     it('the page’s token (configureSpacesCallButtons), with a bad token-type', async () => {
-      configureSpacesCallButtons({ token: TOKEN });
+      configureSpacesCallButtons({ token: TOKEN, apiBase: mock.apiBase });
       const el = await renderWithoutToken(NUMBERS.success, mock.apiBase);
       el.setAttribute('token-type', 'basic');
       await call(el);
