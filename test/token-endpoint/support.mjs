@@ -32,9 +32,10 @@ export function fakeClock(start = Date.UTC(2030, 0, 1)) {
  *   accounts?: Parameters<typeof import('../../demo/mock-accounts.js').createMockAccounts>[0],
  *   clock?: ReturnType<typeof fakeClock>,
  *   fetch?: typeof globalThis.fetch,
+ *   sessionStore?: import('../../src/token-endpoint/session-store.js').SessionStore,
  * }} [options]
  */
-export async function startServer({ config = {}, accounts = {}, clock = fakeClock(), fetch: baseFetch = globalThis.fetch } = {}) {
+export async function startServer({ config = {}, accounts = {}, clock = fakeClock(), fetch: baseFetch = globalThis.fetch, sessionStore } = {}) {
   const api = createMockSpacesApi({ accounts: { allowLoopbackRedirectUris: true, now: clock.now, ...accounts } });
   /** @type {ReturnType<typeof createTokenEndpoint> | undefined} */
   let endpoint;
@@ -69,9 +70,10 @@ export async function startServer({ config = {}, accounts = {}, clock = fakeCloc
       clientSecret: MOCK_CLIENT_SECRET,
       redirectUri: `${base}/spaces/callback`,
       accountsUrl: base,
+      revocationUrl: `${base}/oauth2/revoke`,
       ...config,
     },
-    { now: clock.now, fetch: spyFetch, log: (line) => logLines.push(line) },
+    { now: clock.now, fetch: spyFetch, log: (line) => logLines.push(line), ...(sessionStore ? { sessionStore } : {}) },
   );
 
   return {
@@ -82,6 +84,7 @@ export async function startServer({ config = {}, accounts = {}, clock = fakeCloc
     refreshTokens,
     grants,
     logLines,
+    spyFetch,
     /** A new browser (its own cookies) on this server. @param {Record<string, string>} [headers] */
     browser: (headers) => new Browser(base, headers),
     close: async () => {
