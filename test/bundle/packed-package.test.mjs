@@ -6,21 +6,23 @@
  * Run after `npm run build` (npm test does both).
  */
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { createServer } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { Browser, startServer as startMockAccounts } from '../token-endpoint/support.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const requireFromRoot = createRequire(join(root, 'package.json'));
 const NAME = 'spaces-call-button';
 /** Besides `package.json`, what the package ships: the built files a user loads, and its documents. */
-const SHIPPED = /^(package\.json|README\.md|LICENSE|CHANGELOG\.md|dist\/custom-elements\.json|dist\/[\w/.-]+\.js|dist\/types\/[\w/.-]+\.d\.ts)$/;
+const SHIPPED = /^(package\.json|README\.md|LICENSE|CHANGELOG\.md|dist\/custom-elements\.json|dist\/[\w/.-]+\.js|dist\/(types|token-endpoint)\/[\w/.-]+\.d\.ts)$/;
 /** What each entry exports at least (the README's API). */
 const EXPORTED = {
   [NAME]: ['SpacesCallButton', 'configureSpacesCallButtons', 'upgradeTelLinks'],
@@ -198,4 +200,66 @@ describe('the installed package', () => {
       assert.ok(inputs.some((path) => path.startsWith(`node_modules/${dependency}/`)), `${dependency} comes from the app's node_modules`);
     }
   });
+
+  it('imports the token endpoint by name in Node (spaces-call-button/token-endpoint), and no browser build can', async () => {
+    await writeFile(
+      join(app, 'endpoint.mjs'),
+      `const endpoint = await import('${NAME}/token-endpoint');\nconsole.log(JSON.stringify(Object.keys(endpoint).sort()));\n`,
+    );
+    const { stdout } = await promisify(execFile)(process.execPath, ['endpoint.mjs'], { cwd: app });
+    const names = JSON.parse(stdout);
+    for (const name of ['createTokenEndpoint', 'createMemorySessionStore', 'createRedisSessionStore', 'readConfig']) assert.ok(names.includes(name), name);
+    /** @type {typeof import('esbuild')} */
+    const esbuild = requireFromRoot(requireFromRoot.resolve('esbuild', { paths: [requireFromRoot.resolve('@web/dev-server-esbuild')] }));
+    await writeFile(join(app, 'server-in-browser.js'), `import '${NAME}/token-endpoint';\n`);
+    const refused = await esbuild
+      .build({ absWorkingDir: app, entryPoints: ['server-in-browser.js'], bundle: true, platform: 'browser', write: false, logLevel: 'silent' })
+      .then(() => false, () => true);
+    assert.equal(refused, true, 'a browser bundle cannot resolve the server module');
+  });
+
+  it('starts the spaces-call-button-token-endpoint bin from the tarball, which completes a sign-in against the mock accounts', async () => {
+    const accounts = await startMockAccounts();
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    const bin = spawn(join(app, 'node_modules', '.bin', 'spaces-call-button-token-endpoint'), [], {
+      cwd: app,
+      env: {
+        PATH: process.env.PATH ?? '',
+        SPACES_CLIENT_ID: 'mock-client',
+        SPACES_CLIENT_SECRET: 'mock-secret',
+        SPACES_REDIRECT_URI: `${base}/spaces/callback`,
+        SPACES_ACCOUNTS_URL: accounts.base,
+        SPACES_REVOCATION_URL: `${accounts.base}/oauth2/revoke`,
+        PORT: String(port),
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    try {
+      await new Promise((resolve, reject) => {
+        bin.stdout.on('data', (chunk) => String(chunk).includes('listening') && resolve(undefined));
+        bin.on('exit', (code) => reject(new Error(`the bin exited with ${code}`)));
+      });
+      const browser = new Browser(base);
+      const { callback } = await browser.signIn();
+      assert.equal(callback?.status, 302);
+      const token = await browser.token();
+      assert.equal(token.status, 200);
+      assert.match(token.json().access_token, /^mock-oauth-/);
+      assert.equal((await browser.request('/spaces/sign-out', { method: 'POST' })).status, 204);
+      assert.equal((await browser.token()).status, 401);
+    } finally {
+      bin.kill('SIGTERM');
+      await accounts.close();
+    }
+  });
 });
+
+/** A port nothing listens on now. */
+async function freePort() {
+  const server = createServer();
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
+  const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
