@@ -1,10 +1,10 @@
 /**
  * Upgrades existing `<a href="tel:…">` links into call buttons, including links added later.
  * Opt-in: `<meta name="spaces-call-button:upgrade-tel-links" content="true">` for the whole page, or
- * `upgradeTelLinks(subtree)`. A link stays a plain link where no token is configured (and, of course,
- * where JavaScript does not run), and inside or on anything marked `data-spaces-call="off"`.
+ * `upgradeTelLinks(subtree)`. A link stays a plain link while no token source (`token`, `token-url`, `getToken`) is
+ * configured (and, of course, where JavaScript does not run), and inside or on anything marked `data-spaces-call="off"`.
  */
-import { pageDefaults } from './page-defaults.js';
+import { onDefaultsChange, pageDefaults } from './page-defaults.js';
 
 const LINKS = 'a[href^="tel:" i]';
 const OPTED_OUT = '[data-spaces-call="off"]';
@@ -22,7 +22,12 @@ export function upgradeTelLinks(root: ParentNode = document): () => void {
     }
   });
   observer.observe(root as Node, { childList: true, subtree: true });
-  return () => observer.disconnect();
+  // A token source configured later (a script after the links, a sign-in) upgrades the links seen without one.
+  const unsubscribe = onDefaultsChange(() => hasToken() && upgradeAll(root));
+  return () => {
+    observer.disconnect();
+    unsubscribe();
+  };
 }
 
 function upgrade(link: HTMLAnchorElement): void {
@@ -44,7 +49,8 @@ function upgrade(link: HTMLAnchorElement): void {
   link.before(button);
 }
 
+/** Any of the page's token sources (call-settings.ts picks which): without one, a button could not call. */
 function hasToken(): boolean {
-  const { token, getToken } = pageDefaults();
-  return Boolean(token?.trim() || getToken);
+  const { token, getToken, tokenUrl } = pageDefaults();
+  return Boolean(getToken || tokenUrl?.trim() || token?.trim());
 }

@@ -83,4 +83,85 @@ describe('tel: links', () => {
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(box.querySelectorAll('spaces-call-button')).to.have.length(1);
   });
+
+  describe('tel: links with token-url', () => {
+    /** A subtree out of the document: only its own upgradeTelLinks reaches it, not the page-wide one. */
+    function detachedLinks(): HTMLDivElement {
+      const box = document.createElement('div');
+      box.innerHTML = '<a href="tel:+12025550147">x</a>';
+      return box;
+    }
+    const upgraded = (box: ParentNode) => box.querySelectorAll('spaces-call-button').length;
+    /** The page defaults' listeners (page-defaults.ts keeps them on the global object). */
+    const defaultsListeners = () =>
+      (globalThis as unknown as Record<symbol, { listeners: Set<unknown> }>)[Symbol.for('spaces-call-button.page-defaults')].listeners.size;
+
+    beforeEach(() => module.configureSpacesCallButtons({ token: '' })); // no token source: the <meta> token is overridden
+    afterEach(() => module.configureSpacesCallButtons({ token: undefined, tokenUrl: undefined, getToken: undefined }));
+
+    it('token-url as the page’s only token source upgrades the links', () => {
+      module.configureSpacesCallButtons({ tokenUrl: '/spaces/token' });
+      const box = detachedLinks();
+
+      const stop = module.upgradeTelLinks(box);
+
+      expect(upgraded(box)).to.equal(1);
+      expect(box.querySelector('a')!.hidden).to.equal(true);
+      stop();
+    });
+
+    for (const [what, source] of [
+      ['token-url', { tokenUrl: '/spaces/token' }],
+      ['getToken', { getToken: () => 'later-token' }],
+      ['token', { token: 'later-token' }],
+    ] as const) {
+      it(`a ${what} configured after the links were seen upgrades them`, () => {
+        const box = detachedLinks();
+        const stop = module.upgradeTelLinks(box);
+        expect(upgraded(box), 'no token source yet').to.equal(0);
+
+        module.configureSpacesCallButtons(source);
+
+        expect(upgraded(box)).to.equal(1);
+        module.configureSpacesCallButtons({ displayName: 'x' }); // any later change
+        module.configureSpacesCallButtons({ displayName: undefined });
+        expect(upgraded(box), 'each link is upgraded once').to.equal(1);
+        stop();
+      });
+    }
+
+    it('a token-url <meta> added later upgrades the page’s links (the page-wide meta tag’s watcher)', async () => {
+      const box = await fixture(html`<p><a href="tel:+12025550148">x</a></p>`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(upgraded(box), 'no token source yet').to.equal(0);
+      const metaTags = [...document.head.querySelectorAll<HTMLMetaElement>('meta[name="spaces-call-button:token"]')];
+      metaTags.forEach((tag) => tag.remove());
+      await new Promise((resolve) => setTimeout(resolve));
+      module.configureSpacesCallButtons({ token: undefined }); // now no <meta> token is left to apply
+      try {
+        expect(upgraded(box), 'still none').to.equal(0);
+
+        meta('token-url', '/spaces/token');
+        await new Promise((resolve) => setTimeout(resolve)); // the meta tags' observer has run
+        expect(upgraded(box)).to.equal(1);
+
+        expect(box.querySelector('a')!.hidden).to.equal(true);
+      } finally {
+        document.head.querySelector('meta[name="spaces-call-button:token-url"]')?.remove();
+        document.head.append(...metaTags);
+      }
+    });
+
+    it('the function that stops watching also stops listening for a token source', () => {
+      const listenersBefore = defaultsListeners();
+      const box = detachedLinks();
+      const stop = module.upgradeTelLinks(box);
+
+      stop();
+      module.configureSpacesCallButtons({ tokenUrl: '/spaces/token' });
+
+      expect(upgraded(box)).to.equal(0);
+      expect(defaultsListeners(), 'no listener left behind').to.equal(listenersBefore);
+    });
+  });
 });
