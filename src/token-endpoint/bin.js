@@ -55,8 +55,15 @@ async function connectRedis(url) {
     console.error('SPACES_REDIS_URL is set, but the redis package is not installed: run npm install redis');
     process.exit(1);
   }
-  const client = redis.createClient({ url, disableOfflineQueue: true });
-  client.on('error', () => log('Redis: connection error (sessions are unavailable until it is back)'));
+  // While Redis is away, fail at once (the endpoint answers 503) rather than queue; each reconnect attempt gives up
+  // after 2 s, then the next one. Without an 'error' listener, node-redis would end the process on a lost connection.
+  const client = redis.createClient({ url, disableOfflineQueue: true, socket: { connectTimeout: 2000 } });
+  let reported = false;
+  client.on('error', (/** @type {Error} */ error) => {
+    if (!reported) log(`Redis: ${error.name}; token requests answer 503 until it is back`);
+    reported = true;
+  });
+  client.on('ready', () => (reported = false));
   try {
     await client.connect();
   } catch {

@@ -481,7 +481,11 @@ function guarded(store) {
     set: (id, session) => attempt(() => store.set(id, session)),
     replace: (id, previous, next) => attempt(() => store.replace(id, previous, next)),
     delete: (id) => attempt(() => store.delete(id)),
-    lock: (name, ttlMs) => attempt(() => store.lock(name, ttlMs)),
+    lock: async (name, ttlMs) => {
+      const release = await attempt(() => store.lock(name, ttlMs));
+      // A lock that cannot be released (the store went away) lapses by itself after ttlMs.
+      return release && (() => release().catch(() => {}));
+    },
   };
 }
 
