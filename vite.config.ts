@@ -12,6 +12,7 @@ import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import metadata from 'libphonenumber-js/min/metadata';
 import { createMockSpacesApi } from './demo/mock-spaces-api.js';
 import { mountTokenEndpointOnMock } from './demo/token-endpoint/mock-mount.mjs';
+import { roundRobinProxy } from './demo/token-endpoint/round-robin-proxy.mjs';
 
 const src = (path: string) => fileURLToPath(new URL(`./src/${path}`, import.meta.url));
 
@@ -27,11 +28,14 @@ function mockSpacesApi(): Plugin {
     realtime: { answerMs: 3000, talkMs: 8000, notAnsweredMs: 8000, shortTalkMs: 2000, dropMs: 1000 },
   });
   const tokenEndpoint = mountTokenEndpointOnMock(api.accounts);
+  // npm run start:redis: `/spaces/*` served by separate instances of the packaged endpoint, in turn.
+  const instances = process.env.SPACES_TOKEN_ENDPOINTS?.split(',').filter(Boolean) ?? [];
+  const proxy = instances.length ? roundRobinProxy('/spaces/', instances) : undefined;
   return {
     name: 'mock-spaces-api',
     configureServer(server) {
       server.middlewares.use((req, res, next) => {
-        if (!api.handle(req, res) && !tokenEndpoint.handle(req, res)) next();
+        if (!api.handle(req, res) && !proxy?.handle(req, res) && !tokenEndpoint.handle(req, res)) next();
       });
       // No HTTP server in middleware mode: then there is no channel either.
       if (server.httpServer) api.attach(server.httpServer);

@@ -56,8 +56,17 @@ async function connectRedis(url) {
     process.exit(1);
   }
   // While Redis is away, fail at once (the endpoint answers 503) rather than queue; each reconnect attempt gives up
-  // after 2 s, then the next one. Without an 'error' listener, node-redis would end the process on a lost connection.
-  const client = redis.createClient({ url, disableOfflineQueue: true, socket: { connectTimeout: 2000 } });
+  // after 2 s, then the next one, for ever once connected; at start-up, three tries (a wrong URL is said at once).
+  // Without an 'error' listener, node-redis would end the process on a lost connection.
+  let connected = false;
+  const client = redis.createClient({
+    url,
+    disableOfflineQueue: true,
+    socket: {
+      connectTimeout: 2000,
+      reconnectStrategy: (/** @type {number} */ retries, /** @type {Error} */ cause) => (connected ? Math.min(2 ** retries * 50, 2000) : retries < 3 ? 500 : cause),
+    },
+  });
   let reported = false;
   client.on('error', (/** @type {Error} */ error) => {
     if (!reported) log(`Redis: ${error.name}; token requests answer 503 until it is back`);
@@ -70,6 +79,7 @@ async function connectRedis(url) {
     console.error('Cannot connect to the Redis server of SPACES_REDIS_URL.');
     process.exit(1);
   }
+  connected = true;
   log('Redis: connected');
   return client;
 }

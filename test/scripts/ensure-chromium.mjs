@@ -5,29 +5,12 @@
  * Debian's `chromium` with apt-get (as root, or through passwordless sudo), else Playwright's own build.
  * Says in one line what it is doing; when nothing works, says exactly what to run. `npm start` never needs it.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { HOW_TO_GET_CHROMIUM, findChromium } from '../support/chromium.mjs';
-
-/** @param {string} command @param {string[]} args @param {NodeJS.ProcessEnv} [env] */
-function run(command, args, env = process.env) {
-  const result = spawnSync(command, args, { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  if (result.status !== 0) process.stderr.write(`${result.stdout ?? ''}${result.stderr ?? result.error ?? ''}`);
-  return result.status === 0;
-}
-
-/** apt-get as root, or through `sudo -n` (never a password prompt in a test run). */
-function aptGetPrefix() {
-  if (process.platform !== 'linux' || !existsSync('/usr/bin/apt-get')) return null;
-  if (process.getuid?.() === 0) return [];
-  return run('sudo', ['-n', 'true']) ? ['sudo', '-n'] : null;
-}
+import { aptGetInstall, aptGetPrefix, run } from '../support/apt-get.mjs';
 
 function installWithAptGet(/** @type {string[]} */ prefix) {
   console.log('No Chromium or Chrome found: installing Debian’s chromium with apt-get (about 30 s)…');
-  const [command, ...rest] = [...prefix, 'apt-get'];
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  return run(command, [...rest, 'update', '-qq'], env) && run(command, [...rest, 'install', '-y', '-qq', 'chromium'], env);
+  return aptGetInstall(prefix, 'chromium');
 }
 
 function installWithPlaywright() {

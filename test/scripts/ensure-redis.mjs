@@ -7,22 +7,8 @@
  * leaves one running. Says in one line what it is doing; when nothing works, says exactly what to run.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { aptGetInstall, aptGetPrefix } from '../support/apt-get.mjs';
 import { HOW_TO_GET_REDIS, findRedisServer } from '../support/redis-server.mjs';
-
-/** @param {string} command @param {string[]} args @param {NodeJS.ProcessEnv} [env] */
-function run(command, args, env = process.env) {
-  const result = spawnSync(command, args, { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  if (result.status !== 0) process.stderr.write(`${result.stdout ?? ''}${result.stderr ?? result.error ?? ''}`);
-  return result.status === 0;
-}
-
-/** apt-get as root, or through `sudo -n` (never a password prompt in a test run). */
-function aptGetPrefix() {
-  if (process.platform !== 'linux' || !existsSync('/usr/bin/apt-get')) return null;
-  if (process.getuid?.() === 0) return [];
-  return spawnSync('sudo', ['-n', 'true'], { stdio: 'ignore' }).status === 0 ? ['sudo', '-n'] : null;
-}
 
 /** The ids of the redis-server processes running now. */
 function redisPids() {
@@ -58,11 +44,9 @@ function stopStartedServers(prefix, before) {
 
 function installWithAptGet(/** @type {string[]} */ prefix) {
   console.log('No redis-server found: installing Debian’s redis-server with apt-get (about 15 s)…');
-  const [command, ...rest] = [...prefix, 'apt-get'];
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   const before = redisPids();
   try {
-    return run(command, [...rest, 'update', '-qq'], env) && run(command, [...rest, 'install', '-y', '-qq', 'redis-server'], env);
+    return aptGetInstall(prefix, 'redis-server');
   } finally {
     stopStartedServers(prefix, before);
   }

@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { ACCOUNTS_URLS, ConfigError, readConfig } from '../../src/token-endpoint/config.js';
+import { startRedisServer } from '../support/redis-server.mjs';
 import { createTokenEndpoint } from '../../src/token-endpoint/token-endpoint.js';
 
 const COMPLETE = Object.freeze({
@@ -139,5 +140,33 @@ describe('configuration from the environment', () => {
     } finally {
       child.kill('SIGTERM');
     }
+  });
+
+  it('the standalone server keeps its sessions in Redis with SPACES_REDIS_URL, and says so when Redis cannot be reached', async () => {
+    const redis = await startRedisServer();
+    const bin = fileURLToPath(new URL('../../src/token-endpoint/bin.js', import.meta.url));
+    /** @param {string} url */
+    const start = (url) => spawn(process.execPath, [bin], { env: { PATH: process.env.PATH ?? '', ...COMPLETE, PORT: '0', SPACES_REDIS_URL: url }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const withRedis = start(redis.url);
+    try {
+      const out = await new Promise((resolve, reject) => {
+        let text = '';
+        withRedis.stdout.on('data', (chunk) => (text += chunk) && text.includes('listening') && resolve(text));
+        withRedis.on('exit', (code) => reject(new Error(`exited with ${code}`)));
+      });
+      assert.match(String(out), /sessions in Redis/);
+    } finally {
+      withRedis.kill('SIGTERM');
+      await redis.stop();
+    }
+    const unreachable = start(redis.url); // stopped now
+    let stderr = '';
+    unreachable.stderr.on('data', (chunk) => (stderr += chunk));
+    assert.equal(await new Promise((resolve) => unreachable.on('exit', resolve)), 1);
+    assert.match(stderr, /Cannot connect to the Redis server of SPACES_REDIS_URL/);
+  });
+
+  it('refuses a SPACES_REDIS_URL that is not a redis:// URL', () => {
+    assert.match(problemsOf({ ...COMPLETE, SPACES_REDIS_URL: 'http://cache.example.com' }).message, /SPACES_REDIS_URL must be a redis:\/\/ or rediss:\/\/ URL/);
   });
 });

@@ -16,7 +16,7 @@ import { fakeClock, startServer } from './support.mjs';
 
 /** @type {Awaited<ReturnType<typeof startRedisServer>>} */
 let redis;
-/** @type {ReturnType<typeof createClient>[]} */
+/** @type {{ destroy(): void }[]} */
 const clients = [];
 before(async () => {
   redis = await startRedisServer();
