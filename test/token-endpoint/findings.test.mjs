@@ -10,7 +10,7 @@ import { MOCK_CLIENT_ID, MOCK_CLIENT_SECRET } from '../../demo/mock-accounts.js'
 import { createMemorySessionStore } from '../../src/token-endpoint/session-store.js';
 import { createTokenEndpoint } from '../../src/token-endpoint/token-endpoint.js';
 import { sameOriginPath } from '../../src/token-endpoint/urls.js';
-import { fakeClock, hiddenFields, startServer } from './support.mjs';
+import { fakeClock, hiddenFields, holdFirstRefreshAnswer, startServer } from './support.mjs';
 
 /** @type {Awaited<ReturnType<typeof startServer>>} */
 let server;
@@ -121,29 +121,17 @@ describe('finding 7: sign-out that does not end access', () => {
   });
 
   it('a refresh in flight cannot bring back a session that signed out, and its new refresh token is revoked', async () => {
-    /** @type {(() => void) | undefined} */
-    let release;
-    let holding = false;
-    /** @type {typeof globalThis.fetch} */
-    const gated = async (input, init) => {
-      const response = await fetch(input, init);
-      // The accounts have rotated the refresh token; the answer reaches the endpoint only after the sign-out.
-      if (init?.body instanceof URLSearchParams && init.body.get('grant_type') === 'refresh_token' && !holding) {
-        holding = true;
-        await new Promise((resolve) => (release = () => resolve(undefined)));
-      }
-      return response;
-    };
+    const hold = holdFirstRefreshAnswer();
     const clock = fakeClock();
-    const gatedServer = await startServer({ accounts: { accessTokenLifetimeS: 3599 }, fetch: gated, clock });
+    const gatedServer = await startServer({ accounts: { accessTokenLifetimeS: 3599 }, fetch: hold.fetch, clock });
     try {
       const browser = gatedServer.browser();
       await browser.signIn();
       clock.advance(3599 - 30);
       const refreshing = browser.token();
-      while (!release) await new Promise((resolve) => setTimeout(resolve, 5));
+      await hold.reached; // the accounts have rotated the refresh token; the endpoint has not seen the answer yet
       assert.equal((await browser.request('/spaces/sign-out', { method: 'POST' })).status, 204);
-      release();
+      hold.release();
       const answer = await refreshing;
       assert.equal(answer.status, 401, 'the refresh that finished after sign-out does not answer a token');
       const issued = [...gatedServer.refreshTokens].at(-1);

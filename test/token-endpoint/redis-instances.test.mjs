@@ -12,7 +12,7 @@ import { MOCK_CLIENT_ID, MOCK_CLIENT_SECRET } from '../../demo/mock-accounts.js'
 import { createRedisSessionStore } from '../../src/token-endpoint/redis-session-store.js';
 import { createTokenEndpoint } from '../../src/token-endpoint/token-endpoint.js';
 import { startRedisServer } from '../support/redis-server.mjs';
-import { fakeClock, startServer } from './support.mjs';
+import { fakeClock, holdFirstRefreshAnswer, startServer } from './support.mjs';
 
 /** @type {Awaited<ReturnType<typeof startRedisServer>>} */
 let redis;
@@ -101,25 +101,16 @@ describe('two instances over one Redis', () => {
 describe('when Redis goes away', () => {
   it('mid-request (killed while a refresh is at the accounts): 503 temporarily_unavailable, the cookie kept', async () => {
     const own = await startRedisServer();
-    /** @type {(() => void) | undefined} */
-    let release;
-    /** @type {typeof globalThis.fetch} */
-    const gated = async (input, init) => {
-      const response = await fetch(input, init);
-      if (init?.body instanceof URLSearchParams && init.body.get('grant_type') === 'refresh_token' && !release) {
-        await new Promise((resolve) => (release = () => resolve(undefined)));
-      }
-      return response;
-    };
-    const { clock, first, close } = await twoInstances({ fetch: gated, url: own.url });
+    const hold = holdFirstRefreshAnswer();
+    const { clock, first, close } = await twoInstances({ fetch: hold.fetch, url: own.url });
     try {
       const browser = first.browser();
       await browser.signIn();
       clock.advance(3599 - 30);
       const pending = browser.token();
-      while (!release) await new Promise((resolve) => setTimeout(resolve, 5));
+      await hold.reached;
       await own.kill();
-      release();
+      hold.release();
       const answer = await pending;
       assert.equal(answer.status, 503);
       assert.deepEqual(answer.json(), { error: 'temporarily_unavailable' });

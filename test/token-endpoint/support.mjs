@@ -211,3 +211,27 @@ export function placeCall(base, token, scheme = 'bearer') {
     body: JSON.stringify({ callees: [{ address: '+442079461234', displayname: '' }] }),
   });
 }
+
+/**
+ * A `fetch` for the endpoint that lets the first refresh reach the accounts (which rotate the refresh token) but
+ * holds its answer until the test calls `release()`: what happens meanwhile happens while a refresh is in flight.
+ */
+export function holdFirstRefreshAnswer() {
+  let release = () => {};
+  let arrive = () => {};
+  const released = new Promise((resolve) => (release = () => resolve(undefined)));
+  /** Resolves once the answer is held. */
+  const reached = new Promise((resolve) => (arrive = () => resolve(undefined)));
+  let held = false;
+  /** @type {typeof globalThis.fetch} */
+  const gated = async (input, init) => {
+    const response = await fetch(input, init);
+    if (!held && init?.body instanceof URLSearchParams && init.body.get('grant_type') === 'refresh_token') {
+      held = true;
+      arrive();
+      await released;
+    }
+    return response;
+  };
+  return { fetch: gated, reached, release };
+}
