@@ -4,6 +4,7 @@ export { createSpacesClient, isSecureOrigin, type SpacesClient, type SpacesClien
 export { normalizePhone, type PhoneResult, type InvalidPhoneReason } from './phone.js';
 export { configureSpacesCallButtons, type SpacesCallButtonDefaults } from './page-defaults.js';
 export { upgradeTelLinks } from './tel-links.js';
+export { forgetSpacesToken } from './sign-out.js';
 export { reportSpacesCallEvent } from './live/report-call-event.js';
 export type { CallError, CallErrorKind } from './call-error.js';
 export type { Receiver } from './call-response.js';

@@ -12,6 +12,7 @@ import { upgradeTelLinks } from './tel-links.js';
 export { SpacesCallButton, type CallStatus } from './spaces-call-button.component.js';
 export { configureSpacesCallButtons, type SpacesCallButtonDefaults } from './page-defaults.js';
 export { upgradeTelLinks } from './tel-links.js';
+export { forgetSpacesToken } from './sign-out.js';
 export { reportSpacesCallEvent } from './live/report-call-event.js';
 export type * from './events.js';
 

@@ -4,6 +4,7 @@
  * and every copy of the script, in memory only, until 60 s before the token expires; one request in
  * flight however many buttons ask. The endpoint's body is never shown: it could hold a secret.
  */
+import { TOKEN_CACHE_KEY } from './sign-out.js';
 import type { TokenType } from './spaces-client.js';
 
 export interface TokenGrant {
@@ -36,8 +37,8 @@ interface CacheEntry {
 const EXPIRY_MARGIN_S = 60;
 const MAX_TOKEN_LENGTH = 16_384;
 
-const CACHE_KEY = Symbol.for('spaces-call-button.token-url-cache');
-const cache: Map<string, CacheEntry> = ((globalThis as { [CACHE_KEY]?: Map<string, CacheEntry> })[CACHE_KEY] ??= new Map());
+// Emptied by forgetSpacesToken (sign-out.ts): a request under way then fills an entry that is no longer in it.
+const cache: Map<string, CacheEntry> = ((globalThis as { [TOKEN_CACHE_KEY]?: Map<string, CacheEntry> })[TOKEN_CACHE_KEY] ??= new Map());
 
 /**
  * The token from `url`. `forceRefresh` (after the API refused the last one) drops the cached token;

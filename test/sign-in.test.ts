@@ -5,9 +5,9 @@
  */
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../src/spaces-call-button.js';
-import type { SpacesCallButton } from '../src/spaces-call-button.js';
-import type { CallErrorDetail } from '../src/events.js';
-import { mockApi, NUMBERS, until, type MockApi } from './support/mock-api.js';
+import { forgetSpacesToken, type SpacesCallButton } from '../src/spaces-call-button.js';
+import type { CallEndDetail, CallErrorDetail } from '../src/events.js';
+import { mockApi, NUMBERS, realtimeLog, until, type MockApi } from './support/mock-api.js';
 
 const button = (el: SpacesCallButton) => el.shadowRoot!.querySelector<HTMLButtonElement>('[part=button]')!;
 const statusText = (el: SpacesCallButton) => el.shadowRoot!.querySelector('[part=status]')!.textContent!.trim();
@@ -133,6 +133,74 @@ describe('tokens from the host endpoint (token-url) with Avaya Cloud sign-in', (
       const error = await failureOf(el);
       expect(error.kind).to.equal('signed-out');
       expect(signInLink(el)).not.to.equal(null);
+    });
+
+    describe('sign-out: forgetSpacesToken()', () => {
+      /** Calls again from a button showing its last call: a new number drops that call. */
+      async function callAnother(target: SpacesCallButton, number: string): Promise<void> {
+        target.number = number;
+        await target.updateComplete;
+        await call(target);
+      }
+
+      it('the next click asks the token endpoint again', async () => {
+        await call(el);
+        const signedIn = (await tokenRequests()).length;
+        await callAnother(el, NUMBERS.declined);
+        expect((await tokenRequests()).length, 'without it, the cached token is used').to.equal(signedIn);
+
+        forgetSpacesToken();
+        await callAnother(el, NUMBERS.notAnswered);
+
+        expect(el.status, el.error?.message).to.equal('calling');
+        expect((await tokenRequests()).length - signedIn, 'one more token request').to.equal(1);
+      });
+
+      it('the recipe, the host’s sign-out then forgetSpacesToken(): the next click is signed out and places no call', async () => {
+        await call(el);
+        const calls = (await api.requests()).length;
+
+        const signOut = await fetch(`${api.apiBase}/spaces/sign-out`, { method: 'POST', credentials: 'include' });
+        forgetSpacesToken();
+        await callAnother(el, NUMBERS.declined);
+
+        expect(signOut.ok, `sign-out answered ${signOut.status}`).to.equal(true);
+        expect(el.status).to.equal('error');
+        expect(el.error?.kind).to.equal('signed-out');
+        expect(signInLink(el)).not.to.equal(null);
+        expect(await api.requests(), 'no call with the token from before the sign-out').to.have.length(calls);
+      });
+
+      it('closes an open live channel: the call it followed is told (no-token), and the connection ends', async () => {
+        const live = await fixture<SpacesCallButton>(html`<spaces-call-button
+          number=${NUMBERS.silent}
+          api-base=${api.apiBase}
+          token-url=${tokenUrl}
+          live
+          socket-url=${`/chat?test=${crypto.randomUUID()}`}
+          default-country="GB"
+          answer-timeout="600000"
+          reset-delay="0"
+        ></spaces-call-button>`);
+        const ends: CallEndDetail[] = [];
+        live.addEventListener('spaces-call-end', (event) => ends.push(event.detail));
+        await call(live);
+        const { token } = (await api.requests()).at(-1)!;
+        await until(async () => (await realtimeLog(api, token, 'bearer')).connections === 1, 'the live channel to open');
+        await until(() => live.matches(':state(cancellable)'), 'the call to be followed');
+
+        forgetSpacesToken();
+        await new Promise((resolve) => setTimeout(resolve)); // the call's next deadline (reset-delay 0) has come
+
+        expect(ends).to.have.length(1);
+        expect(ends[0]).to.include({ outcome: 'unknown', live: 'unavailable', liveProblem: 'no-token' });
+        await until(async () => (await realtimeLog(api, token, 'bearer')).connections === 0, 'the channel to close');
+
+        await call(live); // the next live call: a token asked for afresh, and a channel of its own
+        const fresh = (await api.requests()).at(-1)!.token;
+        await until(async () => (await realtimeLog(api, fresh, 'bearer')).connections === 1, 'a new channel for the next call');
+        await until(() => live.matches(':state(cancellable)'), 'the next call to be followed');
+      });
     });
 
     it('300 buttons on a page: one token request', async () => {

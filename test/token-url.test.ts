@@ -6,6 +6,7 @@
  */
 import { expect } from '@open-wc/testing';
 import sinon from 'sinon';
+import { forgetSpacesToken } from '../src/sign-out.js';
 import { tokenFromUrl, TokenEndpointError, type TokenGrant } from '../src/token-url.js';
 import { closedPort, hostileApi } from './support/hostile-api.js';
 import { clearTokenCache, fakeTokenEndpoint, json, restore, text, type TokenAnswer } from './support/token-endpoint.js';
@@ -250,6 +251,53 @@ describe('tokenFromUrl', () => {
     });
   });
 
+  describe('sign-out: forgetSpacesToken()', () => {
+    it('drops every cached token: the next call asks each endpoint again', async () => {
+      const crm = fakeTokenEndpoint(grant('crm-1', 3599), grant('crm-2', 3599));
+      const helpdesk = fakeTokenEndpoint(grant('helpdesk-1', 3599), grant('helpdesk-2', 3599));
+      await tokenFromUrl(crm.url, false);
+      await tokenFromUrl(helpdesk.url, false);
+
+      forgetSpacesToken();
+
+      expect((await tokenFromUrl(crm.url, false)).token).to.equal('crm-2');
+      expect((await tokenFromUrl(helpdesk.url, false)).token).to.equal('helpdesk-2');
+      expect(crm.requests).to.have.length(2);
+      expect(helpdesk.requests).to.have.length(2);
+    });
+
+    it('a request in flight fills nothing afterwards: the next call asks again', async () => {
+      let answer!: (response: Response) => void;
+      const endpoint = fakeTokenEndpoint(() => new Promise<Response>((resolve) => (answer = resolve)), grant('tok-2', 3599));
+      const inFlight = tokenFromUrl(endpoint.url, false);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+
+      forgetSpacesToken();
+      answer(new Response(JSON.stringify({ access_token: 'tok-1', expires_in: 3599 })));
+      await inFlight;
+      const next = await tokenFromUrl(endpoint.url, false);
+
+      expect(next.token).to.equal('tok-2');
+      expect(endpoint.requests).to.have.length(2);
+    });
+
+    it('reaches every copy of the script: a second copy of the module asks again too', async () => {
+      const endpoint = fakeTokenEndpoint(grant('tok-1', 3599), grant('tok-2', 3599));
+      const copy: typeof import('../src/token-url.js') = await import(/* @vite-ignore */ `${new URL('../src/token-url.ts', import.meta.url).href}?sign-out-copy`);
+      await copy.tokenFromUrl(endpoint.url, false);
+
+      forgetSpacesToken();
+
+      expect((await copy.tokenFromUrl(endpoint.url, false)).token).to.equal('tok-2');
+      expect(endpoint.requests).to.have.length(2);
+    });
+
+    it('with nothing cached (and no live channel ever opened) does nothing and does not throw', () => {
+      forgetSpacesToken();
+      forgetSpacesToken();
+    });
+  });
+
   describe('the request', () => {
     it('is a GET with the page’s cookies, asking for JSON, to the URL exactly as given', async () => {
       const endpoint = fakeTokenEndpoint(grant('tok-1', 3599));
@@ -343,6 +391,18 @@ describe('tokenFromUrl', () => {
           expect(error).to.include({ kind: 'signed-out', status, signInUrl: 'https://sso.crm.example.com/spaces/sign-in' });
         });
       }
+
+      it('a 401 drops the cached token: the next call asks the endpoint again instead of using it', async () => {
+        const endpoint = fakeTokenEndpoint(grant('tok-1', 3599), json({ error: 'signed_out' }, 401), grant('tok-3', 3599));
+        await tokenFromUrl(endpoint.url, false);
+
+        const error = await failureOf(tokenFromUrl(endpoint.url, true)); // the API refused tok-1: a forced refresh
+        const next = await tokenFromUrl(endpoint.url, false);
+
+        expect(error.kind).to.equal('signed-out');
+        expect(next.token, 'not the token from before the 401').to.equal('tok-3');
+        expect(endpoint.requests).to.have.length(3);
+      });
 
       it('a relative sign_in_url is resolved against the token URL', async () => {
         const endpoint = fakeTokenEndpoint(json({ sign_in_url: '/spaces/sign-in?return=%2Fcontacts' }, 401));

@@ -5,6 +5,7 @@
  * provider once more when the channel rejects the token, and sends cancels. Loaded lazily with `live`.
  */
 import type { Receiver } from '../call-response.js';
+import { LIVE_CHANNELS_KEY } from '../sign-out.js';
 import type { TokenProvider, TokenType } from '../spaces-client.js';
 import { obtainToken } from '../token-source.js';
 import type { TokenGrant } from '../token-url.js';
@@ -38,6 +39,8 @@ export interface LiveChannel {
   watch(call: FollowedCall, onState: (state: ChannelState) => void): () => void;
   /** Sends the cancel of a call not yet answered; false when the channel is not open. */
   cancel(call: FollowedCall, callee: Receiver): boolean;
+  /** Closes it now (signed out: forgetSpacesToken); the calls it followed hear it is unavailable (`no-token`). */
+  close(): void;
 }
 
 /** Closed this long after the last followed call. */
@@ -47,8 +50,7 @@ const RECONNECT_DELAYS_MS = [500, 1_000, 2_000, 5_000, 10_000];
 const MAX_RECONNECTS = 8;
 const TOKEN_TYPES: Record<TokenType, string> = { jwt: 'jwt', bearer: 'oauth' };
 
-const CHANNELS_KEY = Symbol.for('spaces-call-button.live-channels');
-const channels: Map<string, LiveChannel> = ((globalThis as { [CHANNELS_KEY]?: Map<string, LiveChannel> })[CHANNELS_KEY] ??= new Map());
+const channels: Map<string, LiveChannel> = ((globalThis as { [LIVE_CHANNELS_KEY]?: Map<string, LiveChannel> })[LIVE_CHANNELS_KEY] ??= new Map());
 
 /** The page's channel at `options.url`, connecting it if it is not open (or trying again if it was unavailable). */
 export function liveChannel(options: LiveChannelOptions): LiveChannel {
@@ -115,13 +117,18 @@ class Channel implements LiveChannel {
     if (this.watchers.size === 0) this.idleTimer = setTimeout(() => this.close(), IDLE_CLOSE_MS);
   }
 
-  private close(): void {
+  close(): void {
     clearTimeout(this.retryTimer);
     clearTimeout(this.idleTimer);
     this.generation++;
     this.connection?.close();
     this.connection = undefined;
     this.onClosed();
+    // Forgotten before they are told, so that a call that stops following it sets no idle timer on a closed channel.
+    const watchers = [...this.watchers.values()];
+    this.watchers.clear();
+    this.current = { state: 'unavailable', reason: 'no-token' };
+    for (const onState of watchers) onState(this.current);
   }
 
   private setState(state: ChannelState): void {
