@@ -330,6 +330,27 @@ describe('live calls with the built files, over the mock Socket.IO v2 channel (i
         await t.done();
         await until(async () => live.connections() === 0, 'the page’s connection to go with it');
       });
+
+      it(`forgetSpacesToken is ${where}, and closes the page’s open live channel (sign-out)`, async () => {
+        const t = await openLive(name);
+        try {
+          const exported = await t.page.evaluate(() => ({
+            names: Object.keys(/** @type {any} */ (window).builtExports),
+            global: typeof (/** @type {any} */ (window).SpacesCallButton?.forgetSpacesToken),
+          }));
+          assert.ok(exported.names.includes('forgetSpacesToken'), `exports: ${exported.names.join(', ')}`);
+          if (name === 'live-classic.html') assert.equal(exported.global, 'function', 'on the classic script’s global');
+
+          await t.page.locator('#london button').click();
+          const connections = async () => (await live.realtimeLog(t.apiBase, token)).connections;
+          await until(async () => (await connections()) === 1, 'the live channel to open');
+          await t.page.evaluate(() => /** @type {any} */ (window).builtExports.forgetSpacesToken());
+          await until(async () => (await connections()) === 0, 'the live channel to close, with the page still open');
+          assert.deepEqual(t.errors, []);
+        } finally {
+          await t.done();
+        }
+      });
     });
   }
 });

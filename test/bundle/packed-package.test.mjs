@@ -25,8 +25,8 @@ const NAME = 'spaces-call-button';
 const SHIPPED = /^(package\.json|README\.md|LICENSE|CHANGELOG\.md|dist\/custom-elements\.json|dist\/[\w/.-]+\.js|dist\/(types|token-endpoint)\/[\w/.-]+\.d\.ts)$/;
 /** What each entry exports at least (the README's API). */
 const EXPORTED = {
-  [NAME]: ['SpacesCallButton', 'configureSpacesCallButtons', 'upgradeTelLinks'],
-  [`${NAME}/element`]: ['SpacesCallButton', 'configureSpacesCallButtons', 'createSpacesClient', 'isSecureOrigin', 'normalizePhone', 'upgradeTelLinks'],
+  [NAME]: ['SpacesCallButton', 'configureSpacesCallButtons', 'upgradeTelLinks', 'forgetSpacesToken'],
+  [`${NAME}/element`]: ['SpacesCallButton', 'configureSpacesCallButtons', 'createSpacesClient', 'isSecureOrigin', 'normalizePhone', 'upgradeTelLinks', 'forgetSpacesToken'],
 };
 
 /**
