@@ -6,6 +6,7 @@ import { expect } from '@open-wc/testing';
 import sinon from 'sinon';
 import { resolveCallSettings, type ButtonSettings, type CallSettings } from '../src/call-settings.js';
 import { configureSpacesCallButtons, pageDefaults, type SpacesCallButtonDefaults } from '../src/page-defaults.js';
+import { addPageMeta } from './support/page-meta.js';
 
 const PAGE = 'https://crm.example.com/contacts/42';
 const PRODUCTION_CHANNEL = 'wss://spacesapis-socket.avayacloud.com/chat';
@@ -148,10 +149,7 @@ describe('resolveCallSettings', () => {
 describe('live settings from <meta> tags', () => {
   const metas: HTMLMetaElement[] = [];
   function addMeta(name: string, content: string): HTMLMetaElement {
-    const meta = document.createElement('meta');
-    meta.name = `spaces-call-button:${name}`;
-    meta.content = content;
-    document.head.append(meta);
+    const meta = addPageMeta(name, content);
     metas.push(meta);
     return meta;
   }

@@ -6,13 +6,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../src/spaces-call-button.js';
 import { configureSpacesCallButtons, type SpacesCallButton } from '../src/spaces-call-button.js';
 import { mockApi, NUMBERS, type MockApi } from './support/mock-api.js';
-
-function addMeta(name: string, content: string) {
-  const meta = document.createElement('meta');
-  meta.name = `spaces-call-button:${name}`;
-  meta.content = content;
-  document.head.append(meta);
-}
+import { addPageMeta as addMeta } from './support/page-meta.js';
 
 describe('page defaults', () => {
   let api: MockApi;

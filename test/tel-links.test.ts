@@ -5,17 +5,11 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { SpacesCallButton } from '../src/spaces-call-button.js';
 import { mockApi, until } from './support/mock-api.js';
+import { addPageMeta as meta } from './support/page-meta.js';
 
 type Module = typeof import('../src/spaces-call-button.js');
 let module: Module;
 const api = mockApi();
-
-function meta(name: string, content: string) {
-  const element = document.createElement('meta');
-  element.name = `spaces-call-button:${name}`;
-  element.content = content;
-  document.head.append(element);
-}
 
 describe('tel: links', () => {
   before(async () => {

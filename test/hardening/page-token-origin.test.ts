@@ -12,6 +12,7 @@ import '../../src/spaces-call-button.js';
 import { configureSpacesCallButtons, type SpacesCallButton } from '../../src/spaces-call-button.js';
 import type { CallErrorDetail } from '../../src/events.js';
 import { mockApi, NUMBERS, realtimeLog, until, type MockApi } from '../support/mock-api.js';
+import { addPageMeta } from '../support/page-meta.js';
 
 const PAGE_TOKEN = 'page-token-8c1f';
 const OWN_TOKEN = 'own-token-5b2e';
@@ -44,13 +45,7 @@ describe('hardening: page-level token + per-button origin', () => {
   const RealWebSocket = window.WebSocket;
   const metas: HTMLMetaElement[] = [];
 
-  function meta(name: string, content: string): void {
-    const element = document.createElement('meta');
-    element.name = `spaces-call-button:${name}`;
-    element.content = content;
-    document.head.append(element);
-    metas.push(element);
-  }
+  const meta = (name: string, content: string) => metas.push(addPageMeta(name, content));
 
   beforeEach(() => {
     page = mockApi();
