@@ -118,17 +118,15 @@ class Channel implements LiveChannel {
   }
 
   close(): void {
-    clearTimeout(this.retryTimer);
-    clearTimeout(this.idleTimer);
     this.generation++;
     this.connection?.close();
     this.connection = undefined;
     this.onClosed();
-    // Forgotten before they are told, so that a call that stops following it sets no idle timer on a closed channel.
-    const watchers = [...this.watchers.values()];
+    // The calls it followed stop waiting for it. A call that then stops following it may set the idle timer: cleared after.
+    this.setState({ state: 'unavailable', reason: 'no-token' });
     this.watchers.clear();
-    this.current = { state: 'unavailable', reason: 'no-token' };
-    for (const onState of watchers) onState(this.current);
+    clearTimeout(this.retryTimer);
+    clearTimeout(this.idleTimer);
   }
 
   private setState(state: ChannelState): void {
