@@ -140,10 +140,10 @@ export class SpacesCallButton extends LitElement {
   /** The Authorization scheme: `jwt` (default) or `bearer`. */
   @property({ attribute: 'token-type' }) tokenType?: TokenType;
 
-  /** `production` (default) or `staging`. */
+  /** `production` (default) or `staging`. Another one than the page's needs the button's own token source: a page token is not sent there. */
   @property() environment?: string;
 
-  /** An explicit API origin (a proxy, the mock API); overrides `environment`. May be relative to the page. */
+  /** An explicit API origin (a proxy, the mock API); overrides `environment`. May be relative to the page. Another origin than the page's API needs the button's own token source. */
   @property({ attribute: 'api-base' }) apiBase?: string;
 
   /** The `{callType}` path segment; default `aura`. */
@@ -164,7 +164,7 @@ export class SpacesCallButton extends LitElement {
   /** Follows each call over the Spaces real-time channel: answered, declined, no answer; a click cancels while calling. */
   @property({ type: Boolean }) live?: boolean;
 
-  /** The real-time channel URL (a proxy, the mock); default from `environment`. `wss:` only, except on this computer. */
+  /** The real-time channel URL (a proxy, the mock); default from `environment`. `wss:` only, except on this computer. With `live`, another origin than the page's channel needs the button's own token source. */
   @property({ attribute: 'socket-url' }) socketUrl?: string;
 
   /** Milliseconds a live call may go unanswered before the button stops following it (outcome `unknown`); default 60000. */
