@@ -2,8 +2,13 @@
 /**
  * `npm run bench` (issues #4 and #12): the built element against plain `<a href="tel:">` links; the floor, a
  * minimal hand-written custom element with a shadow root and a button (test/bench/baseline.html); the Lit floor, a
- * logic-free Lit element with the same shadow DOM and stylesheet as ours (test/bench/lit-floor.html); and Shoelace's
- * `<sl-button>` from its own browser build in node_modules (test/bench/shoelace.html, a dev dependency for this only).
+ * logic-free Lit element with the same shadow DOM and stylesheet as ours (test/bench/lit-floor.html); the checking Lit
+ * floor, a minimal Lit element that checks and formats its number with libphonenumber-js as ours does (the same `core`
+ * calls over the same `min` metadata, every number checked as it renders; test/bench/checking-lit-floor.html), the
+ * floor that render is judged against; and Shoelace's `<sl-button>` from its own browser build in node_modules
+ * (test/bench/shoelace.html, a dev dependency for this only). Before the measurements, the numbers the bench feeds
+ * them all are checked by ours (normalizePhone) and by the checking Lit floor: the run stops unless both find the
+ * same ones valid, formatted alike.
  *
  * Everything runs in one headless Chromium against dist/ (built first only when it is missing), served
  * with no bundler, the mock Spaces API on another origin. Every measurement gets a fresh page; every
@@ -60,7 +65,7 @@ const ANSWERS = {
   receivers: [['many-receivers/100000', 'calling']],
 };
 
-/** @typedef {'ours' | 'links' | 'floor' | 'litFloor' | 'shoelace' | 'other'} Contender  other: the build given with --against */
+/** @typedef {'ours' | 'links' | 'floor' | 'litFloor' | 'checkingLitFloor' | 'shoelace' | 'other'} Contender  other: the build given with --against */
 /** @typedef {Record<string, number | number[]>} Result  named measurements of one page */
 /** @typedef {{ contender: Contender, run: () => Promise<Result> }} Task */
 /** @typedef {{ at: number, files: string[], lastFileEnd: number }} Snapshot  a moment, the resources loaded by then, when the last dist file arrived */
@@ -80,15 +85,17 @@ const ANSWERS = {
 /** The page of `--against`, made in bench-results/ (see prepareAgainst). */
 const AGAINST_PAGE = '/bench-results/against/page.html';
 /** @type {Record<Contender, string>} */
-const EMPTY_PAGE = { ours: 'ours.html', links: 'baseline.html', floor: 'baseline.html', litFloor: 'lit-floor.html', shoelace: 'shoelace.html', other: AGAINST_PAGE };
+const EMPTY_PAGE = { ours: 'ours.html', links: 'baseline.html', floor: 'baseline.html', litFloor: 'lit-floor.html', checkingLitFloor: 'checking-lit-floor.html', shoelace: 'shoelace.html', other: AGAINST_PAGE };
 /** The custom element of each contender (links have none). @type {Record<Contender, string | undefined>} */
-const ELEMENT = { ours: TAG, links: undefined, floor: 'floor-call-button', litFloor: 'lit-floor-call-button', shoelace: 'sl-button', other: `${TAG}-b` };
+const ELEMENT = { ours: TAG, links: undefined, floor: 'floor-call-button', litFloor: 'lit-floor-call-button', checkingLitFloor: 'checking-lit-floor-call-button', shoelace: 'sl-button', other: `${TAG}-b` };
 /** @type {Contender[]} */
-const CONTENDERS = ['ours', 'links', 'floor', 'litFloor', 'shoelace'];
+const CONTENDERS = ['ours', 'links', 'floor', 'litFloor', 'checkingLitFloor', 'shoelace'];
+/** The contenders that check their numbers (and must find every number of the bench valid). @type {Contender[]} */
+const CHECKING = ['ours', 'checkingLitFloor'];
 /** The contenders that place a call on a click. @type {Contender[]} */
 const CLICKABLE = ['ours', 'floor'];
 /** The column titles. @type {Record<Contender, string>} */
-const TITLE = { ours: 'ours', links: 'links', floor: 'floor', litFloor: 'Lit floor', shoelace: 'Shoelace', other: 'the other build' };
+const TITLE = { ours: 'ours', links: 'links', floor: 'floor', litFloor: 'Lit floor', checkingLitFloor: 'checking Lit floor', shoelace: 'Shoelace', other: 'the other build' };
 
 // ---------------------------------------------------------------------------------------------
 // Phone numbers: UK ones, mostly Ofcom's drama ranges (all valid for libphonenumber-js), in the formats a CRM holds.
@@ -208,6 +215,44 @@ async function changeNumbersInPage(numbers) {
   });
   await probes.settle(elements);
   return performance.now() - start;
+}
+
+/**
+ * How many numbers of the page are known valid and formatted: ours (`e164` set; ours checks the numbers far below
+ * the viewport only when they come near it) and the checking Lit floor's (`valid`; it checks every number as it
+ * renders).
+ */
+function validInPage() {
+  return [...document.body.children].filter((element) =>
+    element.localName === 'checking-lit-floor-call-button' ? /** @type {{ valid?: boolean }} */ (element).valid : /** @type {{ e164?: string | null }} */ (element).e164,
+  ).length;
+}
+
+/**
+ * The bench's numbers through ours (normalizePhone from the built files, libphonenumber-js's whole `min` metadata, as
+ * the fuzz gives it) and through the checking Lit floor's checkNumber, both with the page's default country: how many
+ * each finds valid, and on how many they agree (both invalid, or both valid with the same E.164, text and extension).
+ * @param {{ numbers: string[], country: string }} options
+ */
+async function sameNumbersInPage({ numbers, country }) {
+  const { normalizePhone } = await import(/** @type {string} */ ('/dist/index.js'));
+  const { default: metadata } = await import(/** @type {string} */ ('/node_modules/libphonenumber-js/metadata.min.json.js'));
+  const { checkNumber } = await import(/** @type {string} */ ('/test/bench/checking-lit-floor.js'));
+  let ours = 0;
+  let floor = 0;
+  let same = 0;
+  /** @type {string[]} */
+  const differences = [];
+  for (const number of numbers) {
+    const a = normalizePhone(number, country, metadata);
+    const b = checkNumber(number, country);
+    ours += a.ok ? 1 : 0;
+    floor += b.ok ? 1 : 0;
+    const agree = a.ok === b.ok && (!a.ok || (a.e164 === b.e164 && a.display === b.display && a.extension === b.extension));
+    if (agree) same++;
+    else if (differences.length < 5) differences.push(`${number}: ${JSON.stringify(a)} / ${JSON.stringify(b)}`);
+  }
+  return { count: numbers.length, ours, floor, same, differences };
 }
 
 /**
@@ -341,13 +386,17 @@ async function heapAfterGc(cdp) {
 }
 
 /**
- * Fails the run when any of our buttons found its number invalid: the numbers are meant to be valid.
+ * Fails the run when any of our buttons, or of the checking Lit floor's, found its number invalid: the numbers are
+ * meant to be valid.
  * @param {import('playwright-core').Page} page
  */
 async function expectValidNumbers(page) {
   const invalid = await page.evaluate(() =>
-    [...document.querySelectorAll('spaces-call-button')]
-      .filter((element) => /** @type {HTMLElement & { status?: string }} */ (element).status === 'invalid')
+    [...document.querySelectorAll('spaces-call-button, checking-lit-floor-call-button')]
+      .filter((element) => {
+        const button = /** @type {HTMLElement & { status?: string, valid?: boolean }} */ (element);
+        return button.localName === 'spaces-call-button' ? button.status === 'invalid' : button.valid === false;
+      })
       .map((element) => element.getAttribute('number')),
   );
   if (invalid.length) throw new Error(`${page.url()}: ${invalid.length} numbers meant to be valid are not: ${invalid.slice(0, 5).join(', ')}`);
@@ -371,17 +420,18 @@ async function thousand(env, contender, { warm = false } = {}) {
   }
   const empty = await heapAfterGc(cdp);
   const render = await page.evaluate(renderInPage, markup(contender, N));
+  const valid = CHECKING.includes(contender) ? await page.evaluate(validInPage) : NaN;
   const full = await heapAfterGc(cdp);
-  if (contender === 'ours') await expectValidNumbers(page);
+  if (CHECKING.includes(contender)) await expectValidNumbers(page);
   const perElement = { render, heapJs: (full.js - empty.js) / N, heapAll: (full.all - empty.all) / N };
   if (warm) {
     await page.close();
     return Object.fromEntries(Object.entries(perElement).map(([name, value]) => [`${name}Warm`, value]));
   }
   const change = await page.evaluate(changeNumbersInPage, phoneNumbers(N, BIG_N));
-  if (contender === 'ours') await expectValidNumbers(page);
+  if (CHECKING.includes(contender)) await expectValidNumbers(page);
   await page.close();
-  return { ...perElement, change, pageHeap: empty.js };
+  return { ...perElement, change, pageHeap: empty.js, ...(Number.isNaN(valid) ? {} : { valid }) };
 }
 
 /**
@@ -430,7 +480,8 @@ async function release(env, contender) {
 const SIDE_BY_SIDE_ROUNDS = 5;
 
 /**
- * Ours and other contenders on one page (test/bench/side-by-side.html: the Lit floor and Shoelace), rendering 1,000
+ * Ours and other contenders on one page (test/bench/side-by-side.html: the Lit floor, the checking Lit floor and
+ * Shoelace), rendering 1,000
  * elements in turns: a full garbage collection before each render, the order reversed every other round, new numbers
  * every round. The ratios (ours / each other) are taken within each round, between renders a second apart: this
  * machine's speed drifts by up to 2x from one second to the next (the same render of the same page takes 190 to
@@ -452,13 +503,30 @@ async function sideBySide(env, file, contenders) {
     for (const contender of round % 2 ? [...contenders].reverse() : contenders) {
       await cdp.send('HeapProfiler.collectGarbage');
       took[contender] = await page.evaluate(renderInPage, markup(contender, N, round * N));
-      if (contender === 'ours') await expectValidNumbers(page);
+      if (CHECKING.includes(contender)) await expectValidNumbers(page);
       await page.evaluate(() => document.body.replaceChildren());
     }
     for (const other of contenders.slice(1)) ratios[`sideBySide.${other}`].push((took.ours ?? NaN) / (took[other] ?? NaN));
   }
   await page.close();
   return ratios;
+}
+
+/**
+ * Every number the bench gives the elements (indices 0 to BIG_N + N: the renders of 1,000 and 10,000, the side-by-side
+ * rounds, the new numbers), checked by ours and by the checking Lit floor, on the checking Lit floor's page: throws
+ * unless both find the same ones valid and format them alike.
+ * @param {Env} env
+ */
+async function sameNumbers(env) {
+  const { page } = await open(env, EMPTY_PAGE.checkingLitFloor);
+  const numbers = phoneNumbers(BIG_N + N).map(({ written }) => written);
+  const result = await page.evaluate(sameNumbersInPage, { numbers, country: 'GB' });
+  await page.close();
+  if (result.ours !== result.floor || result.same !== result.count) {
+    throw new Error(`ours and the checking Lit floor disagree on the bench's numbers (${result.ours} and ${result.floor} valid of ${result.count}):\n${result.differences.join('\n')}`);
+  }
+  return result;
 }
 
 /**
@@ -624,7 +692,7 @@ const tasks = (env) =>
   AGAINST ? [{ contender: /** @type {Contender} */ ('ours'), run: () => sideBySide(env, AGAINST_PAGE, ['ours', 'other']) }] : [
   ...CONTENDERS.map((contender) => ({ contender, run: () => thousand(env, contender) })),
   ...CONTENDERS.map((contender) => ({ contender, run: () => thousand(env, contender, { warm: true }) })),
-  { contender: 'ours', run: () => sideBySide(env, 'side-by-side.html', ['ours', 'litFloor', 'shoelace']) },
+  { contender: 'ours', run: () => sideBySide(env, 'side-by-side.html', ['ours', 'litFloor', 'checkingLitFloor', 'shoelace']) },
   ...CONTENDERS.map((contender) => ({ contender, run: () => tenThousand(env, contender) })),
   ...CONTENDERS.map((contender) => ({ contender, run: () => release(env, contender) })),
   ...(PER_ELEMENT_ONLY ? [] : otherTasks(env)),
@@ -676,8 +744,8 @@ const median = (values) => {
 const percentile = (p) => (/** @type {number[]} */ values) => sorted(values)[Math.ceil(p * values.length) - 1];
 
 /**
- * @typedef {'ms' | 'bytes' | 'size' | 'percent'} Unit  size: gzip in the contender columns, brotli beside it
- * @typedef {{ metric: string, unit: Unit, ours?: number, links?: number, floor?: number, litFloor?: number, shoelace?: number, brotli?: number, ratio?: number, vs?: string, goal?: string, met?: boolean }} Row
+ * @typedef {'ms' | 'bytes' | 'size' | 'percent' | 'count'} Unit  size: gzip in the contender columns, brotli beside it
+ * @typedef {{ metric: string, unit: Unit, ours?: number, links?: number, floor?: number, litFloor?: number, checkingLitFloor?: number, shoelace?: number, brotli?: number, ratio?: number, vs?: string, goal?: string, met?: boolean }} Row
  *   ratio: ours / the `vs` contender's figure (or the row's own, as said)
  */
 
@@ -716,27 +784,38 @@ function summarize(samples) {
   const p95 = percentile(0.95);
 
   return [
-    { metric: `render 1,000 side by side on one page (${samples.get('sideBySide.litFloor/ours')?.length} rounds): ours / Lit floor`, unit: 'ms', ...check(get('sideBySide.litFloor'), 1.2, '≤ 1.2x Lit floor'), vs: TITLE.litFloor },
-    { metric: '  ours / Shoelace', unit: 'ms', ...check(get('sideBySide.shoelace'), 0.8, '≤ 0.8x Shoelace'), vs: TITLE.shoelace },
+    { metric: `render 1,000 side by side on one page (${samples.get('sideBySide.checkingLitFloor/ours')?.length} rounds): ours / checking Lit floor`, unit: 'ms', ...check(get('sideBySide.checkingLitFloor'), 1.1, '≤ 1.1x checking Lit floor'), vs: TITLE.checkingLitFloor },
+    { metric: '  ours / Lit floor', unit: 'ms', ratio: get('sideBySide.litFloor'), vs: TITLE.litFloor },
+    { metric: '  ours / Shoelace', unit: 'ms', ratio: get('sideBySide.shoelace'), goal: '< 1x Shoelace', met: get('sideBySide.shoelace') < 1, vs: TITLE.shoelace },
     ...(AGAINST ? [{ metric: `render 1,000 side by side on one page (${samples.get('sideBySide.other/ours')?.length} rounds): dist/ / ${AGAINST}`, unit: /** @type {const} */ ('ms'), ratio: get('sideBySide.other'), vs: TITLE.other }] : []),
     { metric: 'render 1,000 from HTML, fresh page', unit: 'ms', ...all('render'), ...versus('render', 'litFloor') },
+    { metric: '  ours / checking Lit floor', unit: 'ms', ...versus('render', 'checkingLitFloor') },
     { metric: '  ours / Shoelace', unit: 'ms', ...versus('render', 'shoelace') },
     { metric: '  ours / floor', unit: 'ms', ...versus('render', 'floor') },
     { metric: 'render 1,000, fresh page after one element', unit: 'ms', ...all('renderWarm'), ...versus('renderWarm', 'litFloor') },
+    { metric: '  ours / checking Lit floor', unit: 'ms', ...versus('renderWarm', 'checkingLitFloor') },
     { metric: '  ours / Shoelace', unit: 'ms', ...versus('renderWarm', 'shoelace') },
+    { metric: `numbers valid and formatted when render 1,000 ends (of ${N.toLocaleString('en')})`, unit: 'count', ...all('valid') },
     { metric: 'render 10,000 from HTML', unit: 'ms', ...all('render10k'), ...check(get('render10k') / get('render'), 10, '≤ 10x ours 1,000'), vs: 'ours 1,000' },
     { metric: 'change number on 1,000', unit: 'ms', ...all('change'), ...versus('change', 'litFloor') },
+    { metric: '  ours / checking Lit floor', unit: 'ms', ...versus('change', 'checkingLitFloor') },
     { metric: `click → request p50 (${samples.get('click/ours')?.length} clicks)`, unit: 'ms', ...all('click', p50), ratio: get('click', 'ours', p50) / get('click', 'floor', p50), vs: TITLE.floor },
     { metric: 'click → request p95', unit: 'ms', ...all('click', p95), goal: '< 16 ms', met: get('click', 'ours', p95) < 16 },
     { metric: 'first click of a page → request', unit: 'ms', ...all('firstClick'), ratio: get('firstClick') / get('firstClick', 'floor'), vs: TITLE.floor },
     { metric: 'heap per element (JS), 1,000', unit: 'bytes', ...all('heapJs'), ...versus('heapJs', 'litFloor', 1.2) },
+    { metric: '  ours / checking Lit floor', unit: 'bytes', ...versus('heapJs', 'checkingLitFloor') },
     { metric: '  ours / Shoelace', unit: 'bytes', ...versus('heapJs', 'shoelace') },
     { metric: '  ours / floor', unit: 'bytes', ...versus('heapJs', 'floor') },
     { metric: 'heap per element (JS + DOM), 1,000', unit: 'bytes', ...all('heapAll'), ...versus('heapAll', 'litFloor') },
+    { metric: '  ours / checking Lit floor', unit: 'bytes', ...versus('heapAll', 'checkingLitFloor') },
     { metric: 'heap per element (JS), 1,000, after one element', unit: 'bytes', ...all('heapJsWarm'), ...versus('heapJsWarm', 'litFloor') },
+    { metric: '  ours / checking Lit floor', unit: 'bytes', ...versus('heapJsWarm', 'checkingLitFloor') },
     { metric: 'heap per element (JS + DOM), 1,000, after one element', unit: 'bytes', ...all('heapAllWarm'), ...versus('heapAllWarm', 'litFloor') },
+    { metric: '  ours / checking Lit floor', unit: 'bytes', ...versus('heapAllWarm', 'checkingLitFloor') },
     { metric: 'heap per element (JS), 10,000', unit: 'bytes', ...all('heapJs10k'), ...versus('heapJs10k', 'litFloor') },
+    { metric: '  ours / checking Lit floor', unit: 'bytes', ...versus('heapJs10k', 'checkingLitFloor') },
     { metric: 'heap per element (JS + DOM), 10,000', unit: 'bytes', ...all('heapAll10k'), ...versus('heapAll10k', 'litFloor') },
+    { metric: '  ours / checking Lit floor', unit: 'bytes', ...versus('heapAll10k', 'checkingLitFloor') },
     { metric: 'JS heap left after removing all 10,000', unit: 'percent', ...all('leftJs'), goal: '≤ 5% of before', met: get('leftJs') <= 5 },
     { metric: 'JS + DOM heap left after removing all 10,000', unit: 'percent', ...all('leftAll'), goal: '≤ 5% of before', met: get('leftAll') <= 5 },
     { metric: 'JS heap of the idle page before its first element', unit: 'bytes', ...all('pageHeap'), ...versus('pageHeap', 'litFloor') },
@@ -772,6 +851,7 @@ function format(value, unit) {
   if (value === undefined) return '';
   if (Number.isNaN(value)) return '—';
   if (unit === 'ms') return `${value.toFixed(1)} ms`;
+  if (unit === 'count') return value.toFixed(0);
   if (unit === 'percent') return `${value >= 0 ? '+' : ''}${value.toFixed(1)} %`;
   if (unit === 'bytes') return value >= 10_240 ? `${(value / 1024).toFixed(0)} KB` : `${value.toFixed(0)} B`;
   return `${(value / 1024).toFixed(1)} KB`;
@@ -785,14 +865,15 @@ function print(rows) {
     format(row.links, row.unit),
     format(row.floor, row.unit),
     format(row.litFloor, row.unit),
+    format(row.checkingLitFloor, row.unit),
     format(row.shoelace, row.unit),
     row.ratio === undefined || Number.isNaN(row.ratio) ? '' : `${row.ratio.toFixed(2)}x ${row.vs ?? ''}`.trimEnd(),
     row.goal ?? '',
     row.met === undefined ? '' : row.met ? 'yes' : 'NO',
   ]);
-  const header = ['metric', 'ours', 'links', 'floor', TITLE.litFloor, TITLE.shoelace, 'ratio (ours / …)', 'goal', 'met?'];
+  const header = ['metric', 'ours', 'links', 'floor', TITLE.litFloor, TITLE.checkingLitFloor, TITLE.shoelace, 'ratio (ours / …)', 'goal', 'met?'];
   const widths = header.map((title, i) => Math.max(title.length, ...table.map((cells) => cells[i].length)));
-  const line = (/** @type {string[]} */ cells) => cells.map((cell, i) => (i === 0 || i >= 6 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ').trimEnd();
+  const line = (/** @type {string[]} */ cells) => cells.map((cell, i) => (i === 0 || i >= 7 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ').trimEnd();
   console.log([line(header), line(widths.map((width) => '-'.repeat(width))), ...table.map(line)].join('\n'));
   console.log('\nMedians of %d repetitions. Sizes: gzip -9 / brotli -11 of the dist files loaded.', REPS);
 }
@@ -846,15 +927,17 @@ ensureBuilt();
 if (AGAINST) prepareAgainst(AGAINST);
 const { env, close } = await start();
 try {
+  const numbers = AGAINST ? undefined : await sameNumbers(env);
   const loadBefore = loadavg();
   const samples = await repeat(tasks(env), REPS);
   const loadAfter = loadavg();
   const rows = summarize(samples);
   print(PER_ELEMENT_ONLY || AGAINST ? rows.filter((row) => !Number.isNaN(row.ours ?? row.ratio ?? NaN)) : rows);
   const load = (/** @type {number[]} */ averages) => averages.map((average) => average.toFixed(2)).join(', ');
+  if (numbers) console.log(`The bench's ${numbers.count.toLocaleString('en')} numbers: valid for ours ${numbers.ours.toLocaleString('en')}, for the checking Lit floor ${numbers.floor.toLocaleString('en')}; checked and formatted alike: ${numbers.same.toLocaleString('en')}.`);
   console.log(`Load average (1, 5, 15 min) on ${availableParallelism()} cores: ${load(loadBefore)} before, ${load(loadAfter)} after.`);
   mkdirSync(`${root}bench-results`, { recursive: true });
-  const results = { date: new Date().toISOString(), node: process.version, chromium: env.browser.version(), reps: REPS, load: { before: loadBefore, after: loadAfter }, rows, samples: Object.fromEntries(samples) };
+  const results = { date: new Date().toISOString(), node: process.version, chromium: env.browser.version(), reps: REPS, load: { before: loadBefore, after: loadAfter }, numbers, rows, samples: Object.fromEntries(samples) };
   const output = `bench-results/${AGAINST ? 'against' : 'latest'}.json`;
   writeFileSync(root + output, `${JSON.stringify(results, null, 2)}\n`);
   console.log(`Written to ${output}`);
