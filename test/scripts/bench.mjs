@@ -290,6 +290,8 @@ async function callWatchingTimers({ apiBase, timeout }) {
   );
   el.setAttribute('number', '+44 20 7946 0958');
   el.setAttribute('api-base', apiBase);
+  // Its own token: the page's goes only to the page's API origin, and the refused connection's is another.
+  el.setAttribute('token', 'bench-token');
   el.setAttribute('timeout', String(timeout));
   el.setAttribute('reset-delay', '600000');
   el.setAttribute('max-concurrent-calls', '0');
