@@ -11,6 +11,9 @@ export const DEFAULT_TIMEOUT = 15_000;
 
 export const DEFAULT_CALL_TYPE = 'aura';
 
+/** How many calls a page places at the same time (`max-concurrent-calls`; 0 for no limit). */
+export const DEFAULT_MAX_CONCURRENT_CALLS = 1;
+
 /** The Spaces real-time channels (Socket.IO v2, namespace `/chat`) of each environment. */
 export const SOCKET_URLS: Record<string, string> = {
   production: 'wss://spacesapis-socket.avayacloud.com/chat',

@@ -9,8 +9,6 @@ interface GateState {
 const GATE_KEY = Symbol.for('spaces-call-button.call-gate');
 const gate: GateState = ((globalThis as { [GATE_KEY]?: GateState })[GATE_KEY] ??= { placing: 0 });
 
-export const DEFAULT_MAX_CONCURRENT_CALLS = 1;
-
 /**
  * Takes a place for one call; returns the function that gives it back (idempotent), or
  * `undefined` when `max` calls are being placed already. `max` 0 means no limit.
