@@ -70,7 +70,7 @@ function phoneMetadataChunks(): Plugin {
     enforce: 'pre',
     resolveId(id, importer) {
       if (id === VIRTUAL) return `\0${VIRTUAL}`;
-      if (id === './phone-metadata.js' && importer === src('phone-runtime.ts')) return src('phone-metadata.split.ts');
+      if (id === './phone-metadata.js' && importer === src('phone/phone-runtime.ts')) return src('phone/phone-metadata.split.ts');
     },
     load(id) {
       if (id !== `\0${VIRTUAL}`) return;
@@ -98,7 +98,7 @@ function compactStylesheet(): Plugin {
   return {
     name: 'compact-stylesheet',
     transform(code, id) {
-      if (id !== src('spaces-call-button.styles.ts')) return;
+      if (id !== src('element/spaces-call-button.styles.ts')) return;
       return code.replace(/css`([^`]*)`/, (_, text: string) => `css\`${text.replace(/\s+/g, ' ').replace(/ ?([{};,]) ?/g, '$1').replace(/;}/g, '}').replace(/: /g, ':').trim()}\``);
     },
   };
@@ -142,7 +142,7 @@ function libraryBuild(mode: string): UserConfig['build'] {
         chunkFileNames: (chunk) =>
           chunk.moduleIds.some((id) => id.endsWith('spaces-call-button.component.ts')) ? 'element-[hash].js' : '[name]-[hash].js',
         // The phone code in one chunk: one request fewer before the first number is checked.
-        codeSplitting: { groups: [{ name: 'phone', test: /libphonenumber-js|src[\\/]phone(-runtime|-metadata\.split)?\.ts/ }] },
+        codeSplitting: { groups: [{ name: 'phone', test: /libphonenumber-js|src[\\/]phone[\\/]phone(-runtime|-metadata\.split)?\.ts/ }] },
       },
     },
   };

@@ -4,17 +4,17 @@
  * are what the classic script puts on `window.SpacesCallButton`; the full API without
  * side effects is in index.ts.
  */
-import { pageDefaultCountry, pageDefaults } from './page-defaults.js';
-import { prepareNumbers } from './phone-loader.js';
-import { SpacesCallButton } from './spaces-call-button.component.js';
-import { upgradeTelLinks } from './tel-links.js';
+import { pageDefaultCountry, pageDefaults } from './page/page-defaults.js';
+import { prepareNumbers } from './phone/phone-loader.js';
+import { SpacesCallButton } from './element/spaces-call-button.component.js';
+import { upgradeTelLinks } from './page/tel-links.js';
 
-export { SpacesCallButton, type CallStatus } from './spaces-call-button.component.js';
-export { configureSpacesCallButtons, type SpacesCallButtonDefaults } from './page-defaults.js';
-export { upgradeTelLinks } from './tel-links.js';
-export { forgetSpacesToken } from './sign-out.js';
+export { SpacesCallButton, type CallStatus } from './element/spaces-call-button.component.js';
+export { configureSpacesCallButtons, type SpacesCallButtonDefaults } from './page/page-defaults.js';
+export { upgradeTelLinks } from './page/tel-links.js';
+export { forgetSpacesToken } from './api/sign-out.js';
 export { reportSpacesCallEvent } from './live/report-call-event.js';
-export type * from './events.js';
+export type * from './element/events.js';
 
 if (globalThis.customElements && !customElements.get('spaces-call-button')) {
   customElements.define('spaces-call-button', SpacesCallButton);

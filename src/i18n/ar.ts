@@ -1,4 +1,4 @@
-import type { CallEndOutcome } from '../call-lifecycle.js';
+import type { CallEndOutcome } from '../call/call-lifecycle.js';
 import type { ErrorFacts, Messages } from './messages.js';
 
 const reasons = {

@@ -1,7 +1,7 @@
 /** What a translation of the button provides. English (en.ts) is built in; the others load when used. */
-import type { CallError } from '../call-error.js';
-import type { CallEndOutcome } from '../call-lifecycle.js';
-import type { InvalidPhoneReason } from '../phone.js';
+import type { CallError } from '../api/call-error-kind.js';
+import type { CallEndOutcome } from '../call/call-lifecycle.js';
+import type { InvalidPhoneReason } from '../phone/phone.js';
 
 /** A call error without its message: the facts a translation words. */
 export type ErrorFacts = Omit<CallError, 'message'>;

@@ -4,11 +4,12 @@
  * the last. It subscribes each followed call's space, re-subscribes after reconnecting, asks the token
  * provider once more when the channel rejects the token, and sends cancels. Loaded lazily with `live`.
  */
-import type { Receiver } from '../call-response.js';
-import { LIVE_CHANNELS_KEY } from '../sign-out.js';
-import type { TokenProvider, TokenType } from '../spaces-client.js';
-import { obtainToken } from '../token-source.js';
-import type { TokenGrant } from '../token-url.js';
+import type { Receiver } from '../api/call-response.js';
+import { LIVE_CHANNELS_KEY } from '../api/sign-out.js';
+import type { TokenProvider } from '../api/token-source.js';
+import type { TokenType } from '../api/token-url.js';
+import { obtainToken } from '../api/token-source.js';
+import type { TokenGrant } from '../api/token-url.js';
 import { readCallEvents } from './call-events.js';
 import { deliverCallEvents } from './call-registry.js';
 import { connectSocketIo, type SocketIoConnection } from './socket-io-v2.js';

@@ -24,6 +24,7 @@ function toHeaders(headers) {
  * @param {number} status
  * @param {unknown} body
  * @param {HeaderMap} [headers]
+ * @returns {Response}
  */
 export function json(status, body, headers = {}) {
   return new Response(JSON.stringify(body), { status, headers: toHeaders({ 'content-type': 'application/json; charset=utf-8', ...headers }) });
@@ -32,6 +33,7 @@ export function json(status, body, headers = {}) {
 /**
  * @param {number} status
  * @param {HeaderMap} [headers]
+ * @returns {Response}
  */
 export const empty = (status, headers = {}) => new Response(null, { status, headers: toHeaders(headers) });
 
@@ -41,6 +43,7 @@ export const empty = (status, headers = {}) => new Response(null, { status, head
  * @param {string} title
  * @param {string} text
  * @param {{ headers?: HeaderMap, signInLink?: string }} [options]  signInLink: offers "Sign in again"
+ * @returns {Response}
  */
 export function page(status, title, text, { headers = {}, signInLink } = {}) {
   const link = signInLink ? `<p><a href="${escapeHtml(signInLink)}">Sign in again</a></p>` : '';

@@ -80,7 +80,7 @@ for (const [file, page] of [
     });
 
     it('carries the source stylesheet, compacted at build, with the same rules as Chromium reads them', async () => {
-      const source = readFileSync(`${root}src/spaces-call-button.styles.ts`, 'utf8');
+      const source = readFileSync(`${root}src/element/spaces-call-button.styles.ts`, 'utf8');
       const sourceCss = source.slice(source.indexOf('css`') + 4, source.lastIndexOf('`'));
       const t = await open(page);
       const { built, rules } = await t.page.evaluate((text) => {

@@ -11,7 +11,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/spaces-call-button.js';
 import type { SpacesCallButton } from '../../src/spaces-call-button.js';
-import type { CallErrorDetail, CallSuccessDetail } from '../../src/events.js';
+import type { CallErrorDetail, CallSuccessDetail } from '../../src/element/events.js';
 import { hostileApi, type HostileApi } from '../support/hostile-api.js';
 import { until } from '../support/mock-api.js';
 import { startHeartbeat, watchPageErrors, watchReadOrder, sleep } from '../support/page-watch.js';
@@ -19,7 +19,7 @@ import { startHeartbeat, watchPageErrors, watchReadOrder, sleep } from '../suppo
 const TEN_MB_CASES = new Set(['big-json', 'big-garbage', 'big-error']);
 /** Answers big enough that reading them takes many chunks: other work must run before they are read. */
 const BIG_ANSWERS = new Set([...TEN_MB_CASES, 'many-receivers']);
-/** src/call-response.ts reads (formats, reports) at most this many receivers of an answer. */
+/** src/api/call-response.ts reads (formats, reports) at most this many receivers of an answer. */
 const MAX_RECEIVERS = 20;
 const NUMBER = '+44 20 7946 0958';
 const SHOWN = '020 7946 0958';

@@ -10,7 +10,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import sinon from 'sinon';
 import '../../src/spaces-call-button.js';
 import { configureSpacesCallButtons, type SpacesCallButton } from '../../src/spaces-call-button.js';
-import type { CallErrorDetail } from '../../src/events.js';
+import type { CallErrorDetail } from '../../src/element/events.js';
 import { mockApi, NUMBERS, realtimeLog, until, type MockApi } from '../support/mock-api.js';
 import { addPageMeta } from '../support/page-meta.js';
 

@@ -19,7 +19,7 @@ import { parsePhoneNumberWithError, type CountryCode, type MetadataJson } from '
 import minMetadata from 'libphonenumber-js/min/metadata';
 import '../../src/spaces-call-button.js';
 import type { SpacesCallButton } from '../../src/spaces-call-button.js';
-import { fromTelUri, normalizePhone, type PhoneResult } from '../../src/phone.js';
+import { fromTelUri, normalizePhone, type PhoneResult } from '../../src/phone/phone.js';
 import { mockApi, until } from '../support/mock-api.js';
 import { watchPageErrors } from '../support/page-watch.js';
 import { seededRandom } from '../support/seeded-random.js';

@@ -13,7 +13,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/spaces-call-button.js';
 import type { SpacesCallButton } from '../../src/spaces-call-button.js';
-import { createSpacesClient, type CallOutcome } from '../../src/spaces-client.js';
+import { createSpacesClient, type CallOutcome } from '../../src/api/spaces-client.js';
 import { hostileApi, type HostileApi } from '../support/hostile-api.js';
 import { until } from '../support/mock-api.js';
 
