@@ -2,7 +2,7 @@
 // stylesheet, read from its source) plus what it lacks to be a click-to-call button's floor, a number check. Like
 // ours, it takes a `number` attribute and a default country (its `default-country` attribute, else the page's
 // <meta name="spaces-call-button:default-country">), and checks and formats the number with libphonenumber-js: the
-// same `core` functions over the same `min` metadata, the same calls per number as src/phone.ts (parse, validity,
+// same `core` functions over the same `min` metadata, the same calls per number as src/phone/phone.ts (parse, validity,
 // national format in the default country and international elsewhere, the extension apart; for an invalid number,
 // the length verdict). The button shows the formatted number, or is disabled with a short reason. Three bindings
 // (the label, `disabled`, the text). No click handler, no states, no language, no cache, no deferred check: every
@@ -17,7 +17,7 @@ const cssText = source.slice(source.indexOf('css`') + 4, source.lastIndexOf('`')
 
 const pageCountry = document.querySelector('meta[name="spaces-call-button:default-country"]')?.getAttribute('content') ?? undefined;
 
-/** The extension is shown after the number, so the formatted number leaves it out (as src/phone.ts does). */
+/** The extension is shown after the number, so the formatted number leaves it out (as src/phone/phone.ts does). */
 const WITHOUT_EXTENSION = { formatExtension: (/** @type {string} */ number) => number };
 
 /** @typedef {{ ok: true, e164: string, display: string, extension?: string } | { ok: false, reason: string }} Checked */
