@@ -201,8 +201,9 @@ export function createTokenEndpoint(config, { now = Date.now, sessionStore = cre
     const cookies = parseCookies(request.headers.get('cookie'));
     const name = ID.test(state) ? attemptCookie(state) : undefined;
     // An attempt is used once, whatever happens next: its cookie is cleared.
+    const clearAttempt = name ? setCookie(site.cookies, name, '', 0) : undefined;
     /** @type {Record<string, string>} */
-    const clear = name ? { 'set-cookie': setCookie(site.cookies, name, '', 0) } : {};
+    const clear = clearAttempt ? { 'set-cookie': clearAttempt } : {};
     const attempt = name ? openAttempt(name, cookies.get(cookieName(site.cookies, name)), state) : undefined;
     /** @param {number} status @param {string} title @param {string} text @param {boolean} [retry] */
     const sorry = (status, title, text, retry = true) => page(status, title, text, { headers: clear, ...(retry ? { signInLink: signInUrl } : {}) });
@@ -244,7 +245,7 @@ export function createTokenEndpoint(config, { now = Date.now, sessionStore = cre
     // A redirect, even to "Signed in": the code leaves the address bar and the history.
     return empty(302, {
       location: attempt.returnTo || routes.signedIn,
-      'set-cookie': [setCookie(site.cookies, c.cookieName, id, c.sessionTtlS), ...(name ? [setCookie(site.cookies, name, '', 0)] : [])],
+      'set-cookie': [setCookie(site.cookies, c.cookieName, id, c.sessionTtlS), ...(clearAttempt ? [clearAttempt] : [])],
     });
   }
 
