@@ -1,4 +1,4 @@
-/** Defaults of the Spaces calling API that both the element and the client use. */
+/** Defaults of the Spaces calling API: its origins, deadlines and limits, for the call code (the element needs none of them). */
 
 /** The Spaces API origins named by the `environment` attribute. */
 export const ENVIRONMENTS: Record<string, string> = {
@@ -8,8 +8,6 @@ export const ENVIRONMENTS: Record<string, string> = {
 
 /** Milliseconds before a call request is given up. */
 export const DEFAULT_TIMEOUT = 15_000;
-
-export const DEFAULT_CALL_TYPE = 'aura';
 
 /** How many calls a page places at the same time (`max-concurrent-calls`; 0 for no limit). */
 export const DEFAULT_MAX_CONCURRENT_CALLS = 1;

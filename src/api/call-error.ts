@@ -2,13 +2,13 @@
  * Every way a call can fail, as a kind the host page can branch on, the facts behind it,
  * and an English message (the button words it in its own language). Pure and DOM-free.
  */
-import { en } from '../i18n/en.js';
+import { englishError } from '../i18n/en-errors.js';
 import type { CallError, CallErrorKind } from './call-error-kind.js';
 
 export type { CallError, CallErrorKind };
 
 function callError(facts: Omit<CallError, 'message'>): CallError {
-  return { ...facts, message: en.error(facts) };
+  return { ...facts, message: englishError(facts) };
 }
 
 /** Maps an HTTP status that is not a success to a kind and a specific message. */

@@ -3,7 +3,8 @@
  * with a clear `bad-config` error for a value that cannot work. Pure.
  */
 import { callErrors, type CallError } from './call-error.js';
-import { DEFAULT_ANSWER_TIMEOUT, DEFAULT_CALL_TYPE, DEFAULT_MAX_CONCURRENT_CALLS, DEFAULT_TIMEOUT, ENVIRONMENTS, SOCKET_URLS, isSecureOrigin } from './api-defaults.js';
+import { DEFAULT_ANSWER_TIMEOUT, DEFAULT_MAX_CONCURRENT_CALLS, DEFAULT_TIMEOUT, ENVIRONMENTS, SOCKET_URLS, isSecureOrigin } from './api-defaults.js';
+import { DEFAULT_CALL_TYPE } from './call-type.js';
 import type { SpacesCallButtonDefaults } from '../page/page-defaults.js';
 import type { SpacesClientOptions } from './spaces-client.js';
 import { httpUrl } from './token-url.js';

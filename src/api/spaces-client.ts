@@ -5,7 +5,8 @@
  * placed a call: the only second attempt follows a 401, which placed nothing.
  */
 import ky, { type KyInstance } from 'ky';
-import { DEFAULT_CALL_TYPE, DEFAULT_TIMEOUT, isSecureOrigin } from './api-defaults.js';
+import { DEFAULT_TIMEOUT, isSecureOrigin } from './api-defaults.js';
+import { DEFAULT_CALL_TYPE } from './call-type.js';
 import { callErrors, httpError, type CallError } from './call-error.js';
 import { hideSecret, parseJson, readCallIds, readReceivers, readServerMessage, type Receiver } from './call-response.js';
 import { obtainToken, TokenProviderError, type TokenProvider, type TokenSources } from './token-source.js';

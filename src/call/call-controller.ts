@@ -7,7 +7,7 @@
  */
 import type { ReactiveControllerHost } from 'lit';
 import { callErrors, type CallError } from '../api/call-error.js';
-import { DEFAULT_CALL_TYPE } from '../api/api-defaults.js';
+import { DEFAULT_CALL_TYPE } from '../api/call-type.js';
 import { enterCallGate } from './call-gate.js';
 import { advance, deadlineOf, endOf, IDLE, type CallEnd, type CallEndOutcome, type Lifecycle, type LifecycleInput, type LifecycleTimes, type PlacedCall } from './call-lifecycle.js';
 import { resolveCallSettings, type ButtonSettings, type CallSettings } from '../api/call-settings.js';
@@ -185,7 +185,7 @@ export class CallController {
   }
 
   private fail(englishError: CallError): void {
-    const error = { ...englishError, message: this.words().error(englishError) };
+    const error = { ...englishError, message: this.words().error?.(englishError) ?? englishError.message };
     this.apply({ type: 'failed', error });
     this.host.dispatchEvent(createCallEvent('spaces-call-error', { ...this.base!, ...error }));
   }

@@ -110,6 +110,6 @@ export function statusText({ phone, state, nameOf }: StatusFacts, messages: Mess
       return messages.ended(outcome, answeredAt === undefined ? undefined : formatDuration(endedAt - answeredAt + 500));
     }
     case 'error':
-      return messages.error(state.error);
+      return messages.error?.(state.error) ?? state.error.message;
   }
 }

@@ -3,12 +3,12 @@
  * makes the button's controller; every click then checks the number first and hands the call to the controller.
  * A helper that takes the button: a button never clicked keeps nothing for it.
  */
-import { DEFAULT_CALL_TYPE } from '../api/api-defaults.js';
+import { DEFAULT_CALL_TYPE } from '../api/call-type.js';
 import type { CallError } from '../api/call-error.js';
 import type { CallController, CallControllerHost } from '../call/call-controller.js';
 import type { Lifecycle } from '../call/call-lifecycle.js';
 import { loadClient } from '../call/client-loader.js';
-import { en } from '../i18n/en.js';
+import { en, unreachable } from '../i18n/en.js';
 import { createCallEvent } from './events.js';
 import type { Messages } from '../i18n/messages.js';
 import type { PhoneResult } from '../phone/phone.js';
@@ -60,7 +60,7 @@ async function loadCalls(button: CallingButton): Promise<{ calls: CallController
     const calls = (button.calls ??= new module.CallController(button, () => button.messages ?? en));
     return { calls, signal: calls.begin() };
   }
-  const error: CallError = { kind: 'network', message: (button.messages ?? en).error({ kind: 'network' }) };
+  const error: CallError = { kind: 'network', message: button.messages?.error?.({ kind: 'network' }) ?? unreachable };
   button.beforeCalls = { status: 'error', error };
   button.requestUpdate();
   const data = { ...button.dataset };

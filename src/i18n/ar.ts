@@ -1,5 +1,5 @@
 import type { CallEndOutcome } from '../call/call-lifecycle.js';
-import type { ErrorFacts, Messages } from './messages.js';
+import type { ErrorFacts, Translation } from './messages.js';
 
 const reasons = {
   empty: 'لم يُحدَّد رقم',
@@ -67,7 +67,7 @@ function error(e: ErrorFacts): string {
   }
 }
 
-const ar: Messages = {
+const ar: Translation = {
   callLabel: (number, extension) => `اتصال بـ ${isolate(number)}${extension ? `، تحويلة ${isolate(extension)}` : ''}`,
   callMaskedLabel: (lastDigits) => `اتصال بالرقم المنتهي بـ ${isolate(lastDigits)}`,
   extension: (extension) => `تحويلة ${extension}`,

@@ -1,5 +1,5 @@
 import type { CallEndOutcome } from '../call/call-lifecycle.js';
-import type { ErrorFacts, Messages } from './messages.js';
+import type { ErrorFacts, Translation } from './messages.js';
 
 const reasons = {
   empty: 'keine Nummer angegeben',
@@ -67,7 +67,7 @@ function error(e: ErrorFacts): string {
   }
 }
 
-const de: Messages = {
+const de: Translation = {
   callLabel: (number, extension) => `${number}${extension ? `, Durchwahl ${extension},` : ''} anrufen`,
   callMaskedLabel: (lastDigits) => `Die Nummer mit den Endziffern ${lastDigits} anrufen`,
   extension: (extension) => `Durchwahl ${extension}`,

@@ -1,5 +1,5 @@
 import type { CallEndOutcome } from '../call/call-lifecycle.js';
-import type { ErrorFacts, Messages } from './messages.js';
+import type { ErrorFacts, Translation } from './messages.js';
 
 const reasons = {
   empty: 'no se indicó ningún número',
@@ -67,7 +67,7 @@ function error(e: ErrorFacts): string {
   }
 }
 
-const es: Messages = {
+const es: Translation = {
   callLabel: (number, extension) => `Llamar al ${number}${extension ? `, extensión ${extension}` : ''}`,
   callMaskedLabel: (lastDigits) => `Llamar al número que termina en ${lastDigits}`,
   extension: (extension) => `ext. ${extension}`,

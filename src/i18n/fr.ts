@@ -1,5 +1,5 @@
 import type { CallEndOutcome } from '../call/call-lifecycle.js';
-import type { ErrorFacts, Messages } from './messages.js';
+import type { ErrorFacts, Translation } from './messages.js';
 
 const reasons = {
   empty: 'aucun numéro indiqué',
@@ -67,7 +67,7 @@ function error(e: ErrorFacts): string {
   }
 }
 
-const fr: Messages = {
+const fr: Translation = {
   callLabel: (number, extension) => `Appeler le ${number}${extension ? `, poste ${extension}` : ''}`,
   callMaskedLabel: (lastDigits) => `Appeler le numéro se terminant par ${lastDigits}`,
   extension: (extension) => `poste ${extension}`,

@@ -1,5 +1,5 @@
 import type { CallEndOutcome } from '../call/call-lifecycle.js';
-import type { ErrorFacts, Messages } from './messages.js';
+import type { ErrorFacts, Translation } from './messages.js';
 
 const reasons = {
   empty: '番号が指定されていません',
@@ -67,7 +67,7 @@ function error(e: ErrorFacts): string {
   }
 }
 
-const ja: Messages = {
+const ja: Translation = {
   callLabel: (number, extension) => `${number}${extension ? ` 内線 ${extension}` : ''} に発信`,
   callMaskedLabel: (lastDigits) => `末尾 ${lastDigits} の番号に発信`,
   extension: (extension) => `内線 ${extension}`,

@@ -4,9 +4,9 @@
  * button needs them.
  */
 import { en } from './en.js';
-import type { Messages } from './messages.js';
+import type { Messages, Translation } from './messages.js';
 
-type Loader = () => Promise<{ default: Messages }>;
+type Loader = () => Promise<{ default: Translation }>;
 
 const LOADERS: Record<string, Loader> = {
   de: () => import('./de.js'),

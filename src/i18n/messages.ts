@@ -1,4 +1,7 @@
-/** What a translation of the button provides. English (en.ts) is built in; the others load when used. */
+/**
+ * The words of a button. English (en.ts) is built in, except its call errors' (en-errors.ts), which come with the call
+ * code that makes the errors; the other languages (a `Translation` each) load when used.
+ */
 import type { CallError } from '../api/call-error-kind.js';
 import type { CallEndOutcome } from '../call/call-lifecycle.js';
 import type { InvalidPhoneReason } from '../phone/phone.js';
@@ -24,5 +27,11 @@ export interface Messages {
   cancelLabel(number: string): string;
   /** The link to the sign-in page, beside a `signed-out` error. */
   signIn: string;
+  /** A call error in words; absent in English, whose errors carry their own `message`. */
+  error?(facts: ErrorFacts): string;
+}
+
+/** What a translation provides: every text, call errors included. */
+export interface Translation extends Messages {
   error(facts: ErrorFacts): string;
 }

@@ -11,6 +11,7 @@ import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import '../../src/spaces-call-button.js';
 import { reportSpacesCallEvent, type SpacesCallButton } from '../../src/spaces-call-button.js';
 import { en } from '../../src/i18n/en.js';
+import { englishError } from '../../src/i18n/en-errors.js';
 import { mockApi, NUMBERS, until } from '../support/mock-api.js';
 
 const button = (el: SpacesCallButton) => el.shadowRoot!.querySelector<HTMLButtonElement>('[part=button]')!;
@@ -131,8 +132,8 @@ describe('accessibility of the live states (issue 10)', () => {
         answered: ['answered', '020 7946 0915 answered'],
         'ended-declined': ['ended', 'Declined'],
         'ended-answered': ['ended', status(buttons['ended-answered']).textContent!],
-        'error-signed-out': ['error', `${en.error({ kind: 'signed-out' })} ${en.signIn}`],
-        'error-token-unavailable': ['error', en.error({ kind: 'token-unavailable', status: 503 })],
+        'error-signed-out': ['error', `${englishError({ kind: 'signed-out' })} ${en.signIn}`],
+        'error-token-unavailable': ['error', englishError({ kind: 'token-unavailable', status: 503 })],
       };
       for (const [state, el] of Object.entries(buttons) as [LiveState, SpacesCallButton][]) {
         const [statusName, text] = expected[state];

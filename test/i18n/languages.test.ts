@@ -8,7 +8,8 @@ import { en } from '../../src/i18n/en.js';
 import es from '../../src/i18n/es.js';
 import fr from '../../src/i18n/fr.js';
 import ja from '../../src/i18n/ja.js';
-import type { Messages } from '../../src/i18n/messages.js';
+import { englishError } from '../../src/i18n/en-errors.js';
+import type { Translation } from '../../src/i18n/messages.js';
 
 const texts = (el: SpacesCallButton) => ({
   label: el.shadowRoot!.querySelector('[part=button]')!.getAttribute('aria-label'),
@@ -83,7 +84,7 @@ describe('languages', () => {
 
 describe('languages: the live-status and sign-in texts (issue 10)', () => {
   /** Every new text, worded by one translation; the number, name and duration are the same in all. */
-  const newTexts = (m: Messages): Record<string, string> => ({
+  const newTexts = (m: Translation): Record<string, string> => ({
     answered: m.answered('020 7946 0958'),
     'ended: answered': m.ended('answered', '2:14'),
     'ended: answered, no duration': m.ended('answered'),
@@ -96,7 +97,7 @@ describe('languages: the live-status and sign-in texts (issue 10)', () => {
     signIn: m.signIn,
   });
   const OUTCOMES = ['declined', 'not-answered', 'cancelled', 'failed', 'unknown'] as const;
-  const english = newTexts(en);
+  const english = newTexts({ ...en, error: englishError });
   const translations = { de, fr, es, ja, ar } as const;
 
   it('English has every new text, each distinct where the meaning differs', () => {
