@@ -7,12 +7,14 @@
  *   --mode node node.js, the same API built against Lit's server build, for server-side imports;
  *   --mode npm  npm/, the ES build without lit, ky and libphonenumber-js inside: what an app's bundler gets.
  */
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { defineConfig, type Plugin, type UserConfig } from 'vite';
+import { defineConfig, type Manifest, type Plugin, type UserConfig } from 'vite';
 import metadata from 'libphonenumber-js/min/metadata';
 import { createMockSpacesApi } from './demo/mock-spaces-api.js';
 import { mountTokenEndpointOnMock } from './demo/token-endpoint/mock-mount.mjs';
 import { roundRobinProxy } from './demo/token-endpoint/round-robin-proxy.mjs';
+import type { FirstBatchFiles } from './src/page/first-batch.js';
 
 const src = (path: string) => fileURLToPath(new URL(`./src/${path}`, import.meta.url));
 
@@ -44,8 +46,9 @@ function mockSpacesApi(): Plugin {
 }
 
 /**
- * Splits libphonenumber-js's `min` metadata into one module per calling code (`phone-metadata/44.js`)
- * and swaps phone-metadata.ts for phone-metadata.split.ts, which loads them on demand.
+ * Splits libphonenumber-js's `min` metadata into one module per calling code (`phone-metadata/44.js`), written also
+ * under the name of each of its countries (`GB.js`, `GG.js`, `IM.js`, `JE.js`: a page that knows only its default
+ * country can name its file), and swaps phone-metadata.ts for phone-metadata.split.ts, which loads them on demand.
  */
 function phoneMetadataChunks(): Plugin {
   const VIRTUAL = 'virtual:phone-calling-codes';
@@ -82,7 +85,10 @@ function phoneMetadataChunks(): Plugin {
     },
     generateBundle() {
       for (const code of callingCodes) {
-        this.emitFile({ type: 'asset', fileName: `phone-metadata/${code}.js`, source: `export default ${JSON.stringify(chunkOf(code))};\n` });
+        const source = `export default ${JSON.stringify(chunkOf(code))};\n`;
+        for (const name of [code, ...(regionsOf[code]?.filter((region) => countries[region]) ?? [])]) {
+          this.emitFile({ type: 'asset', fileName: `phone-metadata/${name}.js`, source });
+        }
       }
     },
   };
@@ -104,9 +110,40 @@ function compactStylesheet(): Plugin {
   };
 }
 
+/**
+ * The files of the split build that its entry starts at once (page/first-batch.ts), read from the manifest of the
+ * build before (dist/.vite/manifest.json): the defining module and the phone code, each with every chunk it imports
+ * statically (the runtime chunk that the bundler shares between chunks among them), and the translations.
+ */
+function firstBatchFiles(): FirstBatchFiles {
+  const manifest: Manifest = JSON.parse(readFileSync(new URL('./dist/.vite/manifest.json', import.meta.url), 'utf8'));
+  const withImports = (key: string, seen = new Set<string>()): string[] => {
+    if (!seen.has(key)) {
+      seen.add(key);
+      for (const imported of manifest[key].imports ?? []) withImports(imported, seen);
+    }
+    return [...seen].map((chunk) => manifest[chunk].file);
+  };
+  const phone = Object.keys(manifest).find((key) => manifest[key].name === 'phone');
+  if (!phone) throw new Error('The manifest has no phone chunk: run the ES build first.');
+  const translations = Object.values(manifest).flatMap(({ src: path, file, isDynamicEntry }) => {
+    const language = isDynamicEntry && /^src\/i18n\/(\w+)\.ts$/.exec(path ?? '')?.[1];
+    return language ? [[language, file] as const] : [];
+  });
+  return { define: withImports('src/spaces-call-button.ts'), phone: withImports(phone), languages: Object.fromEntries(translations) };
+}
+
 const minify = { minify: true } as const;
 
 function libraryBuild(mode: string): UserConfig['build'] {
+  if (mode === 'entry') {
+    // After the ES build, apart from it: the entry's top-level await would turn off the bundler's merging of chunks.
+    return {
+      emptyOutDir: false,
+      lib: { entry: src('spaces-call-button.split.ts'), formats: ['es'], fileName: () => 'spaces-call-button.js' },
+      rolldownOptions: { output: minify },
+    };
+  }
   if (mode === 'iife') {
     return {
       emptyOutDir: false,
@@ -127,10 +164,12 @@ function libraryBuild(mode: string): UserConfig['build'] {
   // The script-tag build bundles everything; the npm build (--mode npm, for apps' bundlers) leaves lit, ky and
   // libphonenumber-js to the app, so that an app that uses them too gets one copy.
   const forNpm = mode === 'npm';
+  // The script tag's entry starts every file a page needs at once, then exports what define.js exports (see
+  // spaces-call-button.split.ts); an app's bundler gets the defining module itself, and does its own preloading.
   return {
-    ...(forNpm ? { outDir: 'dist/npm', emptyOutDir: false } : {}),
+    ...(forNpm ? { outDir: 'dist/npm', emptyOutDir: false } : { manifest: true }),
     lib: {
-      entry: { 'spaces-call-button': src('spaces-call-button.ts'), index: src('index.ts') },
+      entry: { [forNpm ? 'spaces-call-button' : 'define']: src('spaces-call-button.ts'), index: src('index.ts') },
       formats: ['es'],
     },
     rolldownOptions: {
@@ -149,8 +188,12 @@ function libraryBuild(mode: string): UserConfig['build'] {
 }
 
 export default defineConfig(({ command, mode }) => ({
-  plugins: command === 'serve' ? [mockSpacesApi()] : mode === 'node' ? [compactStylesheet()] : [phoneMetadataChunks(), compactStylesheet()],
+  plugins:
+    command === 'serve' ? [mockSpacesApi()]
+    : mode === 'node' ? [compactStylesheet()]
+    : [phoneMetadataChunks(), compactStylesheet()],
   server: { port: 5173 },
   ...(mode === 'node' ? { ssr: { noExternal: true, resolve: { conditions: ['node'], externalConditions: ['node'] } } } : {}),
+  ...(mode === 'entry' ? { define: { __FIRST_BATCH_FILES__: JSON.stringify(firstBatchFiles()) } } : {}),
   build: { target: 'es2022', ...libraryBuild(mode) },
 }));

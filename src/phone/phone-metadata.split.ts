@@ -1,7 +1,8 @@
 /**
- * The ES module build's phone metadata: one chunk per country calling code
- * (`phone-metadata/<code>.js` beside the bundle, generated from libphonenumber-js's
- * `min` metadata at build time), loaded the first time a number needs it.
+ * The ES module build's phone metadata: one chunk per country calling code (`phone-metadata/44.js` beside the
+ * bundle, generated from libphonenumber-js's `min` metadata at build time), loaded the first time a number needs it.
+ * The default country's code is loaded under the country's name (`GB.js`, the same content as `44.js`): the file
+ * that the page's first batch may have started already (page/first-batch.ts), which knows the country, not its code.
  * Same contract as phone-metadata.ts, which it replaces in that build.
  */
 import { parseIncompletePhoneNumber, type MetadataJson } from 'libphonenumber-js/core';
@@ -21,18 +22,21 @@ const MAX_SCANNED = 300;
 
 /** Synchronous once every calling code the input needs is loaded; otherwise loads them first. */
 export function metadataFor(input: string, country?: string): MetadataJson | Promise<MetadataJson> {
-  const missing = codesNeeded(input.slice(0, MAX_SCANNED), country?.trim().toUpperCase()).filter((code) => !loaded.has(code));
+  const home = country?.trim().toUpperCase();
+  const missing = codesNeeded(input.slice(0, MAX_SCANNED), home).filter((code) => !loaded.has(code));
   if (missing.length === 0) return merged;
   // A second pass may find more: the default country's international prefix is known once its chunk is in.
-  return Promise.all(missing.map(load)).then(() => metadataFor(input, country));
+  return Promise.all(missing.map((code) => load(code, home))).then(() => metadataFor(input, country));
 }
 
-function load(code: string): Promise<void> {
+/** Loads a calling code's chunk, under the default country's name when it is that country's code. */
+function load(code: string, home: string | undefined): Promise<void> {
   let pending = loading.get(code);
   if (!pending) {
+    const file = home && callingCodeOf[home] === code ? home : code;
     // Relative to this chunk in dist/ (import() resolves against the importing script's URL, classic
     // scripts included), and a pattern that an app's bundler follows to copy the files.
-    pending = import(/* @vite-ignore */ `./phone-metadata/${code}.js`).then(
+    pending = import(/* @vite-ignore */ `./phone-metadata/${file}.js`).then(
       ({ default: chunk }: { default: Chunk }) => {
         Object.assign(merged.country_calling_codes, chunk.country_calling_codes);
         Object.assign(merged.countries, chunk.countries);

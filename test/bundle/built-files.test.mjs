@@ -117,7 +117,7 @@ describe('spaces-call-button.js on a page without buttons in its HTML', () => {
   it('loads the phone code and the default country\'s metadata once idle, so a list added later needs nothing more', async () => {
     const t = await open('idle.html');
     const distFiles = () => t.page.evaluate(() => performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname).filter((path) => path.startsWith('/dist/')));
-    await t.page.waitForFunction(() => performance.getEntriesByType('resource').some((entry) => entry.name.endsWith('/dist/phone-metadata/44.js')));
+    await t.page.waitForFunction(() => performance.getEntriesByType('resource').some((entry) => entry.name.endsWith('/dist/phone-metadata/GB.js')));
     const before = await distFiles();
     assert.ok(before.some((path) => /^\/dist\/phone-[\w-]+\.js$/.test(path)), `the phone chunk was loaded: ${before.join(', ')}`);
     assert.ok(!before.some((path) => path.includes('call-controller')), 'not the code a call needs, which waits for a click');

@@ -39,20 +39,23 @@ const chunk = (/** @type {string} */ prefix) => {
   if (!name) throw new Error(`No ${prefix}*.js in dist/: run npm run build first.`);
   return name;
 };
-const metadata = (/** @type {string[]} */ codes) => codes.map((code) => `phone-metadata/${code}.js`);
+const metadata = (/** @type {string[]} */ countries) => countries.map((country) => `phone-metadata/${country}.js`);
 
-const firstLoad = [...withStaticImports('spaces-call-button.js')];
-const calling = [...withStaticImports(chunk('phone-')), ...withStaticImports(chunk('call-controller-'))];
+/** The entry imports nothing statically: it starts the defining module (define.js) and, on a page with buttons, the phone code at once. */
+const firstLoad = ['spaces-call-button.js', ...withStaticImports('define.js')];
+const numbers = [...withStaticImports(chunk('phone-'))];
+const calling = [...numbers, ...withStaticImports(chunk('call-controller-'))];
 /** What `live` adds once a call is placed: the channel's own chunk and what it imports that a call has not loaded. */
 const liveChannel = [...withStaticImports(chunk('live-channel-'))].filter((file) => !firstLoad.includes(file) && !calling.includes(file));
-const TEN = ['44', '1', '49', '33', '34', '81', '91', '61', '55', '39'];
+const TEN = ['GB', 'US', 'DE', 'FR', 'ES', 'JP', 'IN', 'AU', 'BR', 'IT'];
 const pages = {
   'first load (ES module)': firstLoad,
-  'one-country page (ES module)': [...new Set([...firstLoad, ...calling, ...metadata(['44'])])],
+  'numbers checked (ES module)': [...new Set([...firstLoad, ...numbers, ...metadata(['GB'])])],
+  'one-country page (ES module)': [...new Set([...firstLoad, ...calling, ...metadata(['GB'])])],
   'ten-country page (ES module)': [...new Set([...firstLoad, ...calling, ...metadata(TEN)])],
   'live channel (ES module, lazy)': liveChannel,
   'classic script': ['spaces-call-button.iife.js'],
-  'one-country page (classic script)': ['spaces-call-button.iife.js', ...metadata(['44'])],
+  'one-country page (classic script)': ['spaces-call-button.iife.js', ...metadata(['GB'])],
 };
 
 const kb = (/** @type {number} */ n) => `${(n / 1024).toFixed(1)} KB`;

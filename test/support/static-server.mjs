@@ -11,10 +11,11 @@ const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; ch
 
 /**
  * @param {string} root  the folder served at `/`
- * @param {{ apiBase?: string, headers?: Record<string, string> }} [options]
+ * @param {{ apiBase?: string, headers?: Record<string, string>, hold?: (path: string) => Promise<void> | undefined }} [options]
+ *   hold: what a response waits for, by path (none when it returns undefined)
  * @returns {Promise<{ origin: string, close: () => Promise<void>, requests: string[] }>}
  */
-export async function serveStatic(root, { apiBase = '', headers = {} } = {}) {
+export async function serveStatic(root, { apiBase = '', headers = {}, hold = () => undefined } = {}) {
   /** @type {string[]} */
   const requests = [];
   const server = createServer(async (req, res) => {
@@ -23,6 +24,7 @@ export async function serveStatic(root, { apiBase = '', headers = {} } = {}) {
     if (path === '/favicon.ico') return void res.writeHead(204).end();
     const file = normalize(join(root, path));
     if (!file.startsWith(root)) return void res.writeHead(403).end();
+    await hold(path);
     try {
       const type = TYPES[/** @type {keyof typeof TYPES} */ (extname(file))] ?? 'application/octet-stream';
       let body = await readFile(file);

@@ -1,0 +1,127 @@
+// @ts-check
+/**
+ * The ES module's first batch (src/page/first-batch.ts), built: on a page whose buttons are in its HTML, the entry
+ * starts every file they need before any of them has arrived, instead of each after the one that imports it.
+ * The static server holds back the answers to those files until the page has asked for all of them; a page that
+ * asked for them one after the other would wait on the first answer, and only the fallback would end the wait.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { startMockApiAndBrowser } from '../support/browser-harness.mjs';
+import { listen, serveStatic } from '../support/static-server.mjs';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const chunk = (/** @type {string} */ prefix) => `/dist/${readdirSync(`${root}dist`).find((file) => file.startsWith(prefix) && file.endsWith('.js'))}`;
+/** Only a bound on a broken page's wait: the assertions are about the order of requests, never about time. */
+const FALLBACK_MS = 10_000;
+
+/** @type {import('playwright-core').Browser} */
+let browser;
+/** @type {() => Promise<void>} */
+let close;
+/** @type {Awaited<ReturnType<typeof listen>>} */
+let api;
+
+before(async () => {
+  ({ api, browser, close } = await startMockApiAndBrowser());
+});
+after(async () => {
+  await close?.();
+});
+
+/**
+ * Opens a test page whose answers for `batch` wait until the page has asked for every file of `batch` (asked: the
+ * browser has issued the request, which over HTTP/1.1 may then queue for one of its six connections to the server).
+ * @param {string} name
+ * @param {string[]} batch
+ */
+async function openHolding(name, batch) {
+  /** @type {string[]} */
+  const askedBeforeAnyAnswer = [];
+  /** @type {() => void} */
+  let release = () => {};
+  const released = new Promise((resolve) => {
+    release = () => resolve(undefined);
+    setTimeout(release, FALLBACK_MS).unref();
+  });
+  let answered = false;
+  const site = await serveStatic(root, {
+    apiBase: `${api.origin}/mock/first-batch`,
+    hold: (path) => (batch.includes(path) ? released.then(() => void (answered = true)) : undefined),
+  });
+  const page = await browser.newPage();
+  page.on('request', (request) => {
+    const path = new URL(request.url()).pathname;
+    if (!answered && batch.includes(path)) askedBeforeAnyAnswer.push(path);
+    if (batch.every((file) => askedBeforeAnyAnswer.includes(file))) release();
+  });
+  /** @type {string[]} */
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(`${site.origin}/test/bundle/pages/${name}`);
+  const done = async () => {
+    await page.close();
+    await site.close();
+  };
+  return { page, errors, askedBeforeAnyAnswer, done };
+}
+
+describe('spaces-call-button.js starts what a page needs in one batch', () => {
+  it('asks for the element, the phone code, the runtime chunk, every country\'s metadata and the translation before any has arrived', async () => {
+    const batch = [
+      '/dist/define.js',
+      chunk('element-'),
+      chunk('phone-'),
+      chunk('rolldown-runtime-'),
+      '/dist/phone-metadata/CH.js', // the region of the document's language, de-CH
+      '/dist/phone-metadata/GB.js', // one button's own default-country
+      chunk('de-'), // the document's language
+    ];
+    const t = await openHolding('record.html', batch);
+    await t.page.waitForFunction(() => [...document.querySelectorAll('spaces-call-button')].every((button) => /** @type {any} */ (button).e164));
+    assert.deepEqual([...t.askedBeforeAnyAnswer].sort(), [...batch].sort());
+    const e164 = await t.page.evaluate(() => [...document.querySelectorAll('spaces-call-button')].map((button) => /** @type {any} */ (button).e164));
+    assert.deepEqual(e164, ['+41446681800', '+41781234567', '+41446681801', '+41446681802', '+442079460958']);
+    assert.deepEqual(t.errors, []);
+    await t.done();
+  });
+
+  it('a page without buttons loads only the entry, the defining module and the element (idle preparation off)', async () => {
+    const site = await serveStatic(root, { apiBase: `${api.origin}/mock/first-batch-idle` });
+    const page = await browser.newPage();
+    await page.addInitScript(() => {
+      // @ts-expect-error: the phone code's idle preparation is what this test leaves out
+      delete window.requestIdleCallback;
+    });
+    await page.goto(`${site.origin}/test/bundle/pages/idle.html`);
+    await page.waitForFunction(() => customElements.get('spaces-call-button'));
+    await page.waitForLoadState('networkidle');
+    const dist = site.requests.filter((path) => path.startsWith('/dist/')).sort();
+    assert.deepEqual(dist, ['/dist/define.js', chunk('element-'), '/dist/spaces-call-button.js'].sort());
+    await page.close();
+    await site.close();
+  });
+
+  it('exports what the defining module exports, once the element is defined', async () => {
+    const site = await serveStatic(root, { apiBase: `${api.origin}/mock/first-batch-exports` });
+    const page = await browser.newPage();
+    await page.goto(`${site.origin}/test/bundle/pages/idle.html`);
+    const names = await page.evaluate(async () => {
+      const entry = await import(/** @type {string} */ ('/dist/spaces-call-button.js'));
+      const define = await import(/** @type {string} */ ('/dist/define.js'));
+      return {
+        entry: Object.keys(entry).sort(),
+        define: Object.keys(define).sort(),
+        same: Object.keys(define).every((name) => entry[name] === define[name]),
+        defined: customElements.get('spaces-call-button') === entry.SpacesCallButton,
+      };
+    });
+    assert.deepEqual(names.entry, names.define);
+    assert.ok(names.same, 'the same objects');
+    assert.ok(names.defined, 'the tag is defined by the time the entry has loaded');
+    await page.close();
+    await site.close();
+  });
+});

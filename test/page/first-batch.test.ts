@@ -1,0 +1,71 @@
+/**
+ * What the script tag's entry starts at once (src/page/first-batch.ts): the countries and languages of the buttons
+ * already in the page's HTML, read as the buttons will read them. The built entry's requests are tested in
+ * test/bundle/first-batch.test.mjs.
+ */
+import { expect } from '@open-wc/testing';
+import { pageNeeds } from '../../src/page/first-batch.js';
+
+/** A document of its own, as a page's HTML would be when the entry runs. */
+function page(html: string, lang = ''): Document {
+  const doc = document.implementation.createHTMLDocument('record');
+  doc.documentElement.lang = lang;
+  doc.documentElement.innerHTML = html;
+  if (lang) doc.documentElement.lang = lang;
+  return doc;
+}
+
+describe('the first batch', () => {
+  it('needs nothing for a page without buttons', () => {
+    expect(pageNeeds(page('<head></head><body><p>Call us</p></body>', 'en-GB'))).to.equal(undefined);
+  });
+
+  it('needs nothing for tel: links the page has not opted into upgrading', () => {
+    expect(pageNeeds(page('<body><a href="tel:+442079460958">x</a></body>', 'en-GB'))).to.equal(undefined);
+  });
+
+  it('needs the default country for tel: links the page upgrades', () => {
+    const doc = page('<head><meta name="spaces-call-button:upgrade-tel-links" content="true"></head><body><a href="TEL:+442079460958">x</a></body>', 'en-GB');
+    expect(pageNeeds(doc)).to.deep.equal({ countries: ['GB'], languages: [] });
+  });
+
+  it('takes the country of the meta tag over the document language’s region', () => {
+    const doc = page('<head><meta name="spaces-call-button:default-country" content=" de "></head><body><spaces-call-button number="x"></spaces-call-button></body>', 'en-GB');
+    expect(pageNeeds(doc)?.countries).to.deep.equal(['DE']);
+  });
+
+  it('takes the region of the document language when no meta tag names a country', () => {
+    expect(pageNeeds(page('<body><spaces-call-button number="x"></spaces-call-button></body>', 'fr-CA'))?.countries).to.deep.equal(['CA']);
+  });
+
+  it('adds each button’s own default-country, once each, and leaves out what is not a country code', () => {
+    const doc = page(
+      `<body>
+        <spaces-call-button default-country="jp"></spaces-call-button>
+        <spaces-call-button default-country="JP"></spaces-call-button>
+        <spaces-call-button default-country="UK1"></spaces-call-button>
+        <spaces-call-button default-country=""></spaces-call-button>
+        <spaces-call-button default-country="../x"></spaces-call-button>
+      </body>`,
+      'en-US',
+    );
+    expect(pageNeeds(doc)?.countries).to.deep.equal(['US', 'JP']);
+  });
+
+  it('needs no country when neither the page nor its language names one', () => {
+    expect(pageNeeds(page('<body><spaces-call-button number="+44 20 7946 0958"></spaces-call-button></body>', 'en'))?.countries).to.deep.equal([]);
+    expect(pageNeeds(page('<body><spaces-call-button></spaces-call-button></body>', 'not a tag!'))?.countries).to.deep.equal([]);
+  });
+
+  it('needs the base language of each button’s nearest lang', () => {
+    const doc = page(
+      `<body>
+        <spaces-call-button></spaces-call-button>
+        <div lang="ja-JP"><spaces-call-button></spaces-call-button></div>
+        <div lang="DE_ch"><spaces-call-button></spaces-call-button></div>
+      </body>`,
+      'fr-FR',
+    );
+    expect(pageNeeds(doc)?.languages).to.deep.equal(['fr', 'ja', 'de']);
+  });
+});
