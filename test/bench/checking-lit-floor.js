@@ -9,11 +9,9 @@
 // number is checked when it is rendered. Lit and libphonenumber-js as published, from node_modules, without a bundler
 // (the page's import map), as for the Lit floor.
 import { LitElement, html, unsafeCSS } from 'lit';
+import cssText from 'floor-styles';
 import { ParseError, parsePhoneNumberWithError, validatePhoneNumberLength } from 'libphonenumber-js/core';
 import metadata from 'libphonenumber-js/min/metadata';
-
-const source = await (await fetch('/src/spaces-call-button.styles.ts')).text();
-const cssText = source.slice(source.indexOf('css`') + 4, source.lastIndexOf('`'));
 
 const pageCountry = document.querySelector('meta[name="spaces-call-button:default-country"]')?.getAttribute('content') ?? undefined;
 

@@ -3,9 +3,7 @@
 // default slot, the status live region) and the same stylesheet, read from its source. Two bindings:
 // the label and the number. No click handler, no states, no number check, no language.
 import { LitElement, html, unsafeCSS } from 'lit';
-
-const source = await (await fetch('/src/spaces-call-button.styles.ts')).text();
-const cssText = source.slice(source.indexOf('css`') + 4, source.lastIndexOf('`'));
+import cssText from 'floor-styles';
 
 customElements.define(
   'lit-floor-call-button',

@@ -34,6 +34,7 @@ import { createMockSpacesApi } from '../../demo/mock-spaces-api.js';
 import { CHROMIUM_ARGS, chromiumPath } from '../support/chromium.mjs';
 import { createHostileApi } from '../support/hostile-api.mjs';
 import { listen, serveStatic } from '../support/static-server.mjs';
+import { prepareRecordPages, recordPage } from '../bench/record-pages.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const ARGS = process.argv.slice(2);
@@ -46,6 +47,10 @@ const PER_ELEMENT_ONLY = ARGS.includes('--per-element');
  */
 const AGAINST = ARGS.find((arg) => arg.startsWith('--against='))?.slice('--against='.length);
 const REPS = Number(ARGS.find((arg) => arg.startsWith('--reps='))?.slice('--reps='.length) ?? 5);
+/** `--record`: only the record and list pages (test/bench/record-pages.mjs). */
+const RECORD_ONLY = ARGS.includes('--record');
+/** `--record-against=<dir>`: the record and list pages of another build (a dist/ folder) too, as "the other build". */
+const RECORD_AGAINST = ARGS.find((arg) => arg.startsWith('--record-against='))?.slice('--record-against='.length);
 const N = 1_000;
 const BIG_N = 10_000;
 const CLICKS_PER_PAGE = 20; // after each page's first click, which is reported on its own: REPS x 20 = 100 clicks
@@ -80,7 +85,7 @@ const ANSWERS = {
  * }} Probes
  */
 /** @typedef {Window & typeof globalThis & Probes} ProbedWindow */
-/** @typedef {{ browser: import('playwright-core').Browser, origin: string, apiOrigin: string, closedPort: number, fuzzInputs: { input: string, country?: string }[], errors: string[] }} Env */
+/** @typedef {{ browser: import('playwright-core').Browser, origin: string, apiOrigin: string, closedPort: number, fuzzInputs: { input: string, country?: string }[], recordKinds: import('../bench/record-pages.mjs').RecordKind[], errors: string[] }} Env */
 
 /** The page of `--against`, made in bench-results/ (see prepareAgainst). */
 const AGAINST_PAGE = '/bench-results/against/page.html';
@@ -691,7 +696,7 @@ function bytes(name, urls) {
  * @returns {Task[]}
  */
 const tasks = (env) =>
-  AGAINST ? [{ contender: /** @type {Contender} */ ('ours'), run: () => sideBySide(env, AGAINST_PAGE, ['ours', 'other']) }] : [
+  AGAINST ? [{ contender: /** @type {Contender} */ ('ours'), run: () => sideBySide(env, AGAINST_PAGE, ['ours', 'other']) }] : RECORD_ONLY ? recordTasks(env) : [
   ...CONTENDERS.map((contender) => ({ contender, run: () => thousand(env, contender) })),
   ...CONTENDERS.map((contender) => ({ contender, run: () => thousand(env, contender, { warm: true }) })),
   { contender: 'ours', run: () => sideBySide(env, 'side-by-side.html', ['ours', 'litFloor', 'checkingLitFloor', 'shoelace']) },
@@ -711,7 +716,26 @@ const otherTasks = (env) => [
   { contender: 'ours', run: () => pageLoad(env, 'classic1', 'classic-one-country.html') },
   { contender: 'ours', run: () => answers(env) },
   { contender: 'ours', run: () => phoneFuzz(env) },
+  ...recordTasks(env),
 ];
+
+/**
+ * The record page (5 numbers) and the list page (1,000 rows) of each kind, locally and over the 4G-like link.
+ * @param {Env} env
+ * @returns {Task[]}
+ */
+const recordTasks = (env) =>
+  env.recordKinds.flatMap((kind) =>
+    /** @type {const} */ ([5, 1000]).flatMap((rows) =>
+      /** @type {const} */ (['local', '4G']).map((link) => ({
+        contender: /** @type {Contender} */ ('ours'),
+        run: async () => {
+          const result = await recordPage(env.browser, env.origin, kind, { rows, link, errors: env.errors });
+          return Object.fromEntries(Object.entries(result).map(([metric, value]) => [`${kind}.${metric}`, value]));
+        },
+      })),
+    ),
+  );
 
 /**
  * Runs every task `reps` times, in reverse order every other time.
@@ -835,6 +859,7 @@ function summarize(samples) {
     { metric: 'classic: navigation → first button ready', unit: 'ms', ours: get('classic1.ready') },
     { metric: 'classic: main thread busy until then', unit: 'ms', ours: get('classic1.busy') },
     { metric: 'classic: script evaluation (loaded → defined)', unit: 'ms', ours: get('classic1.evaluation') },
+    ...recordRows(get),
     { metric: 'zero-delay timer wait while an answer is read (up to 3 MB)', ...budget('answerWait.small', 200) },
     { metric: 'zero-delay timer wait while a 10 MB answer is read', ...budget('answerWait.big', 400) },
     { metric: 'zero-delay timer wait, 100,000 receivers (8 MB)', ...budget('answerWait.receivers', 400) },
@@ -843,6 +868,57 @@ function summarize(samples) {
     { metric: `phone fuzz: ${FUZZ_INPUTS.toLocaleString('en')} inputs through normalizePhone`, unit: 'ms', ours: get('fuzzTotal') },
     { metric: 'phone fuzz: the slowest input', ...budget('fuzzSlowest', 250) },
   ];
+}
+
+/**
+ * The record and list pages' rows (test/bench/record-pages.mjs): ours as an ES module beside the checking Lit floor
+ * in one file and plain links; then the classic script; then, with --record-against, the other build.
+ * @param {(metric: string) => number} get  the median of one of ours' measurements
+ * @returns {Row[]}
+ */
+function recordRows(get) {
+  /** @type {Row[]} */
+  const rows = [];
+  for (const rowsOnPage of [5, 1000]) {
+    for (const link of ['local', '4G']) {
+      const of = (/** @type {string} */ kind, /** @type {string} */ what) => get(`${kind}.record${rowsOnPage}.${link}.${what}`);
+      const page = rowsOnPage === 5 ? `record page, 5 numbers, ${link}` : `list page, 1,000 rows, ${link}`;
+      const max = rowsOnPage === 5 ? (link === '4G' ? 1.1 : 1.5) : undefined;
+      const ratio = of('module', 'ready') / of('checkingLitFloor', 'ready');
+      rows.push(
+        {
+          metric: `${page}: navigation → ${rowsOnPage === 5 ? 'every number' : 'the first screen’s numbers'} checked`,
+          unit: 'ms',
+          ours: of('module', 'ready'),
+          links: of('links', 'ready'),
+          checkingLitFloor: of('checkingLitFloor', 'ready'),
+          ratio,
+          vs: TITLE.checkingLitFloor,
+          ...(max === undefined ? {} : { goal: `≤ ${max}x ${TITLE.checkingLitFloor}`, met: ratio <= max }),
+        },
+        { metric: '  main thread busy until then', unit: 'ms', ours: of('module', 'busy'), links: of('links', 'busy'), checkingLitFloor: of('checkingLitFloor', 'busy') },
+        {
+          metric: '  sequential round trips after the HTML',
+          unit: 'count',
+          ours: of('module', 'trips'),
+          links: of('links', 'trips'),
+          checkingLitFloor: of('checkingLitFloor', 'trips'),
+          ...(rowsOnPage === 5 && link === '4G' ? { goal: '≤ 2', met: of('module', 'trips') <= 2 } : {}),
+        },
+        { metric: '  requests until then', unit: 'count', ours: of('module', 'files'), links: of('links', 'files'), checkingLitFloor: of('checkingLitFloor', 'files') },
+        { metric: '  classic script: ready', unit: 'ms', ours: of('classic', 'ready'), ratio: of('classic', 'ready') / of('checkingLitFloor', 'ready'), vs: TITLE.checkingLitFloor },
+        { metric: '  classic script: busy, round trips', unit: 'ms', ours: of('classic', 'busy'), ratio: of('classic', 'trips'), vs: 'round trips' },
+      );
+      if (RECORD_AGAINST) {
+        rows.push(
+          { metric: `  ES module / ${RECORD_AGAINST}'s`, unit: 'ms', ratio: of('module', 'ready') / of('otherModule', 'ready'), vs: 'the other build' },
+          { metric: `  classic script / ${RECORD_AGAINST}'s`, unit: 'ms', ratio: of('classic', 'ready') / of('otherClassic', 'ready'), vs: 'the other build', goal: '≤ 1x the other build', met: of('classic', 'ready') <= of('otherClassic', 'ready') },
+          { metric: `  ${RECORD_AGAINST}: ES module ready, round trips`, unit: 'ms', ours: of('otherModule', 'ready'), ratio: of('otherModule', 'trips'), vs: 'round trips' },
+        );
+      }
+    }
+  }
+  return rows;
 }
 
 /**
@@ -908,9 +984,10 @@ async function start() {
   const site = await serveStatic(root, { apiBase: `${api.origin}/mock/bench` });
   const closedPort = (await (await fetch(`${api.origin}/hostile/__closed-port`)).json()).port;
   const fuzzInputs = await makeFuzzInputs();
+  const recordKinds = await prepareRecordPages(root, { five: phoneNumbers(5), thousand: phoneNumbers(1_000), against: RECORD_AGAINST });
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
   /** @type {Env} */
-  const env = { browser, origin: site.origin, apiOrigin: api.origin, closedPort, fuzzInputs, errors: [] };
+  const env = { browser, origin: site.origin, apiOrigin: api.origin, closedPort, fuzzInputs, recordKinds, errors: [] };
   const close = async () => {
     await browser.close();
     await site.close();
@@ -934,7 +1011,7 @@ try {
   const samples = await repeat(tasks(env), REPS);
   const loadAfter = loadavg();
   const rows = summarize(samples);
-  print(PER_ELEMENT_ONLY || AGAINST ? rows.filter((row) => !Number.isNaN(row.ours ?? row.ratio ?? NaN)) : rows);
+  print(PER_ELEMENT_ONLY || AGAINST || RECORD_ONLY ? rows.filter((row) => !Number.isNaN(row.ours ?? row.ratio ?? NaN)) : rows);
   const load = (/** @type {number[]} */ averages) => averages.map((average) => average.toFixed(2)).join(', ');
   if (numbers) console.log(`The bench's ${numbers.count.toLocaleString('en')} numbers: valid for ours ${numbers.ours.toLocaleString('en')}, for the checking Lit floor ${numbers.floor.toLocaleString('en')}; checked and formatted alike: ${numbers.same.toLocaleString('en')}.`);
   console.log(`Load average (1, 5, 15 min) on ${availableParallelism()} cores: ${load(loadBefore)} before, ${load(loadAfter)} after.`);
