@@ -31,7 +31,7 @@ export interface SpacesCallButtonDefaults {
   /** An explicit real-time channel URL (`wss:`, or `ws:` on this computer). */
   socketUrl?: string;
   answerTimeout?: number;
-  /** Turn the page's `<a href="tel:">` links into call buttons (see tel-links.ts). */
+  /** Turn the page's `<a href="tel:">` links, and those added later, into call buttons while a token source is configured. */
   upgradeTelLinks?: boolean;
 }
 
