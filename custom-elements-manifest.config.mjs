@@ -14,6 +14,6 @@ export default {
   litelement: true,
   plugins: [
     customElementVsCodePlugin({ outdir: 'dist', htmlFileName: 'vscode.html-custom-data.json', cssFileName: 'vscode.css-custom-data.json', hideLogs: true }),
-    customElementJetBrainsPlugin({ outdir: 'dist', fileName: 'web-types.json', hideLogs: true, packageJson: false }),
+    customElementJetBrainsPlugin({ outdir: 'dist', webTypesFileName: 'web-types.json', hideLogs: true, packageJson: false }),
   ],
 };

@@ -142,6 +142,7 @@ export async function generateApiReference({ manifest = JSON.parse(readFileSync(
   const fields = publicMembers.filter((/** @type {any} */ m) => m.kind === 'field');
   const methods = publicMembers.filter((/** @type {any} */ m) => m.kind === 'method');
   const attributes = element.attributes;
+  /** @type {string[]} */
   const lines = [];
   const out = (/** @type {string[]} */ ...text) => lines.push(...text);
 
