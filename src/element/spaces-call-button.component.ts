@@ -84,13 +84,13 @@ export class SpacesCallButton extends LitElement {
   @property({ attribute: 'default-country' }) defaultCountry?: string;
 
   /**
-   * The access token (JWT or OAuth2). Prefer `getToken`.
+   * The access token (JWT or OAuth2), as it is: for trying the button out. In production use `token-url`.
    * @default the page's, else none
    */
   @property() token?: string;
 
   /**
-   * The host's token endpoint (`GET` with the page's cookies → `{ access_token, token_type, expires_in }`); after `getToken`, before `token`.
+   * The host's token endpoint, the production token source (`GET` with the page's cookies → `{ access_token, token_type, expires_in }`); after `getToken`, before `token`.
    * @default the page's, else none
    */
   @property({ attribute: 'token-url' }) tokenUrl?: string;
@@ -218,7 +218,7 @@ export class SpacesCallButton extends LitElement {
   @property({ attribute: 'calling-label' }) callingLabel?: string;
 
   /**
-   * The recommended token source: `({ forceRefresh }) => token`, asked before each call and again once after a 401.
+   * A token provider, `({ forceRefresh }) => token`, for an app that holds the user's token: asked before each call and again once after a 401.
    * @default the page's, else none
    */
   @property({ attribute: false }) getToken?: TokenProvider;
