@@ -208,22 +208,18 @@ export async function generateApiReference({ manifest = JSON.parse(readFileSync(
     }
   }
 
-  out('', '## Slots', '', '| slot | description |', '|---|---|');
-  for (const slot of element.slots) out(`| ${slot.name ? code(slot.name) : '(default)'} | ${cell(slot.description)} |`);
-  out('', '## CSS parts', '', 'Style them with `spaces-call-button::part(name)`.', '', '| part | description |', '|---|---|');
-  for (const part of element.cssParts) out(`| ${code(part.name)} | ${cell(part.description)} |`);
-  out(
-    '',
+  /** A `## heading`, an optional sentence, and a table of the rows' cells. */
+  const table = (/** @type {string} */ heading, /** @type {string} */ intro, /** @type {string[]} */ columns, /** @type {string[][]} */ rows) =>
+    out('', heading, '', ...(intro ? [intro, ''] : []), `| ${columns.join(' | ')} |`, `|${'---|'.repeat(columns.length)}`, ...rows.map((row) => `| ${row.join(' | ')} |`));
+  table('## Slots', '', ['slot', 'description'], element.slots.map((/** @type {any} */ s) => [s.name ? code(s.name) : '(default)', cell(s.description)]));
+  table('## CSS parts', 'Style them with `spaces-call-button::part(name)`.', ['part', 'description'], element.cssParts.map((/** @type {any} */ p) => [code(p.name), cell(p.description)]));
+  table(
     '## CSS custom properties',
-    '',
     'Set them on the button or on any ancestor: they inherit. The defaults follow `color-scheme` through `light-dark()`.',
-    '',
-    '| property | default | description |',
-    '|---|---|---|',
+    ['property', 'default', 'description'],
+    element.cssProperties.map((/** @type {any} */ p) => [code(p.name), code(p.default) || '—', cell(p.description)]),
   );
-  for (const property of element.cssProperties) out(`| ${code(property.name)} | ${code(property.default) || '—'} | ${cell(property.description)} |`);
-  out('', '## States', '', 'Custom states, for CSS: `spaces-call-button:state(calling)`.', '', '| state | description |', '|---|---|');
-  for (const state of element.cssStates) out(`| ${code(state.name)} | ${cell(state.description)} |`);
+  table('## States', 'Custom states, for CSS: `spaces-call-button:state(calling)`.', ['state', 'description'], element.cssStates.map((/** @type {any} */ s) => [code(s.name), cell(s.description)]));
 
   out(
     '',
