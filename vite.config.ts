@@ -1,5 +1,6 @@
 /**
- * `npm start`: the demo (index.html) with the mock Spaces API mounted beside it.
+ * `npm start`: the demo (index.html) with the mock Spaces API mounted beside it, and the documentation at /docs/
+ * (docs/site/docs-site.mjs: the guides, the API playground, the manifest rebuilt as src/ changes).
  * `npm run build` runs four library builds into dist/:
  *   (default)   spaces-call-button.js (defines the tag) and index.js (does not), ES modules that load
  *               libphonenumber-js, ky and per-calling-code phone metadata chunks lazily, relative to themselves;
@@ -14,6 +15,7 @@ import metadata from 'libphonenumber-js/min/metadata';
 import { createMockSpacesApi } from './demo/mock-spaces-api.js';
 import { mountTokenEndpointOnMock } from './demo/token-endpoint/mock-mount.mjs';
 import { roundRobinProxy } from './demo/token-endpoint/round-robin-proxy.mjs';
+import { docsSite } from './docs/site/docs-site.mjs';
 import type { FirstBatchFiles } from './src/page/first-batch.js';
 
 const src = (path: string) => fileURLToPath(new URL(`./src/${path}`, import.meta.url));
@@ -189,7 +191,7 @@ function libraryBuild(mode: string): UserConfig['build'] {
 
 export default defineConfig(({ command, mode }) => ({
   plugins:
-    command === 'serve' ? [mockSpacesApi()]
+    command === 'serve' ? [mockSpacesApi(), docsSite()]
     : mode === 'node' ? [compactStylesheet()]
     : [phoneMetadataChunks(), compactStylesheet()],
   server: { port: 5173 },

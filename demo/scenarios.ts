@@ -1,5 +1,5 @@
 /**
- * The mock Spaces API's reserved numbers (README, "The mock Spaces API" and "The mock real-time channel"): one
+ * The mock Spaces API's reserved numbers (docs/mock-api.md, "The mock Spaces API" and "The mock real-time channel"): one
  * test button each, like a payment provider's test cards. demo/mock-spaces-api.js holds the API's answers and
  * demo/mock-spaces-realtime.js what its channel sends after a call is placed (REALTIME_SCENARIOS, with the
  * delays `npm start` gives it in vite.config.ts); this is what the page shows.

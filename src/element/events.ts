@@ -5,6 +5,7 @@ import type { CallEndOutcome } from '../call/call-lifecycle.js';
 export interface CallStartDetail {
   /** The number dialled, in E.164. */
   number: string;
+  /** The `{callType}` of the request: `aura` unless `call-type` says otherwise. */
   callType: string;
   /** The extension written with the number; shown to the user, not dialled. */
   extension?: string;
@@ -13,12 +14,14 @@ export interface CallStartDetail {
 }
 
 export interface CallSuccessDetail extends CallStartDetail {
+  /** Each callee as the API answered: its address, name and `callStatus` (at most 20). */
   receivers: { address: string; displayname: string; callStatus: string }[];
   /** The API's parsed answer. */
   response: unknown;
 }
 
 export interface CallErrorDetail extends CallStartDetail, Omit<CallError, 'kind'> {
+  /** Why the call failed: one of the error kinds. */
   kind: CallErrorKind;
 }
 
@@ -32,11 +35,15 @@ export interface CallUpdateDetail extends CallStartDetail {
 }
 
 export interface CallEndDetail extends CallStartDetail {
+  /** The call's id in Spaces (empty when the API's answer had none). */
   spaceCallId: string;
+  /** How it ended: `answered`, `declined`, `not-answered`, `cancelled`, `failed` or `unknown` (always, without `live`). */
   outcome: CallEndOutcome;
-  /** ISO times: when the API accepted the call, when the callee answered, when it ended (or was given up). */
+  /** When the API accepted the call (an ISO time). */
   startedAt: string;
+  /** When the callee answered (an ISO time), for an answered call. */
   answeredAt?: string;
+  /** When the call ended, or was given up (an ISO time). */
   endedAt: string;
   /** From the answer to the end. */
   durationMs?: number;

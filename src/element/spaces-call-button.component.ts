@@ -34,6 +34,8 @@ export type { CallStatus };
  * @event {CallUpdateEvent} spaces-call-update - After a success, each status change: `answered`, `ended` (with `outcome`), `idle`.
  * @event {CallEndEvent} spaces-call-end - Once for every call that succeeded: its `outcome`, times and duration, for the call log.
  *
+ * @attr [lang=the nearest ancestor's, else the document's] - The language of every text (the native attribute, watched): English built in; `de`, `fr`, `es`, `ja` and `ar` (right to left) load when a button needs them; others fall back to English.
+ *
  * @slot icon - Replaces the phone icon.
  * @slot - Replaces the visible number (the accessible name still says it).
  *
@@ -45,20 +47,20 @@ export type { CallStatus };
  * @csspart sign-in - The "Sign in" link beside a `signed-out` error, when a sign-in address is known.
  * @csspart elapsed - The time since the callee answered (m:ss), beside the status; not announced each second.
  *
- * @cssprop --spaces-call-button-color - Text, icon and border colour.
- * @cssprop --spaces-call-button-background - Button background.
- * @cssprop --spaces-call-button-hover-background - Button background on hover.
- * @cssprop --spaces-call-button-border - Button border.
- * @cssprop --spaces-call-button-radius - Button corner radius.
- * @cssprop --spaces-call-button-font - Font shorthand.
- * @cssprop --spaces-call-button-gap - Space between icon, number and status.
- * @cssprop --spaces-call-button-padding - Button padding.
- * @cssprop --spaces-call-button-icon-size - Icon width and height.
- * @cssprop --spaces-call-button-focus-ring - Focus outline.
- * @cssprop --spaces-call-button-status-color - Status text colour.
- * @cssprop --spaces-call-button-calling-color - Status colour while calling.
- * @cssprop --spaces-call-button-error-color - Status colour for errors and invalid numbers.
- * @cssprop --spaces-call-button-font-size - Font size (default: inherited, at least 12px).
+ * @cssprop [--spaces-call-button-color=light-dark(#0b57d0, #a8c7fa)] - Text, icon and border colour.
+ * @cssprop [--spaces-call-button-background=transparent] - Button background.
+ * @cssprop [--spaces-call-button-hover-background=color-mix(in srgb, var(--_color) 12%, transparent)] - Button background on hover (`--_color` is the colour in force).
+ * @cssprop [--spaces-call-button-border=1px solid color-mix(in srgb, var(--_color) 50%, transparent)] - Button border (`--_color` is the colour in force).
+ * @cssprop [--spaces-call-button-radius=999px] - Button corner radius.
+ * @cssprop [--spaces-call-button-font=inherit] - Font shorthand.
+ * @cssprop [--spaces-call-button-gap=0.4em] - Space between icon, number and status.
+ * @cssprop [--spaces-call-button-padding=0.25em 0.75em] - Button padding.
+ * @cssprop [--spaces-call-button-icon-size=1.1em] - Icon width and height.
+ * @cssprop [--spaces-call-button-focus-ring=2px solid var(--_color)] - Focus outline (`--_color` is the colour in force).
+ * @cssprop [--spaces-call-button-status-color=light-dark(#3c4043, #c4c7c5)] - Status text colour.
+ * @cssprop [--spaces-call-button-calling-color=light-dark(#146c2e, #6dd58c)] - Status colour while calling.
+ * @cssprop [--spaces-call-button-error-color=light-dark(#b3261e, #f2b8b5)] - Status colour for errors and invalid numbers.
+ * @cssprop [--spaces-call-button-font-size=1em] - Font size, scaled by `size`; never below 12px.
  *
  * @cssstate idle - Ready to call (also while the number is being checked).
  * @cssstate invalid - The number cannot be called; the status says why.
@@ -75,78 +77,150 @@ export class SpacesCallButton extends LitElement {
   /** The phone number, in any common national or international format, a `tel:` URI, with or without an extension. */
   @property() number = '';
 
-  /** ISO 3166-1 alpha-2 country for national-format numbers; else the page default, else the region of the document's `lang`. */
+  /**
+   * ISO 3166-1 alpha-2 country for national-format numbers; else the page default, else the region of the document's `lang`.
+   * @default the page's, else the region of the document's `lang` (`en-GB` → `GB`), else none
+   */
   @property({ attribute: 'default-country' }) defaultCountry?: string;
 
-  /** The access token (JWT or OAuth2). Prefer `getToken`. */
+  /**
+   * The access token (JWT or OAuth2), as it is: for trying the button out. In production use `token-url`.
+   * @default the page's, else none
+   */
   @property() token?: string;
 
-  /** The host's token endpoint (`GET` with the page's cookies → `{ access_token, token_type, expires_in }`); after `getToken`, before `token`. */
+  /**
+   * The host's token endpoint, the production token source (`GET` with the page's cookies → `{ access_token, token_type, expires_in }`); after `getToken`, before `token`.
+   * @default the page's, else none
+   */
   @property({ attribute: 'token-url' }) tokenUrl?: string;
 
-  /** Where a signed-out user signs in; offered as a "Sign in" link beside the `signed-out` error. */
+  /**
+   * Where a signed-out user signs in; offered as a "Sign in" link beside the `signed-out` error.
+   * @default the page's, else the token endpoint's `sign_in_url`
+   */
   @property({ attribute: 'sign-in-url' }) signInUrl?: string;
 
-  /** The Authorization scheme: `jwt` (default) or `bearer`. */
+  /**
+   * The Authorization scheme: `jwt` (default) or `bearer`.
+   * @default 'jwt'
+   */
   @property({ attribute: 'token-type' }) tokenType?: TokenType;
 
-  /** `production` (default) or `staging`. Another one than the page's needs the button's own token source: a page token is not sent there. */
+  /**
+   * `production` (default) or `staging`. Another one than the page's needs the button's own token source: a page token is not sent there.
+   * @default 'production'
+   */
   @property() environment?: string;
 
-  /** An explicit API origin (a proxy, the mock API); overrides `environment`. May be relative to the page. Another origin than the page's API needs the button's own token source. */
+  /**
+   * An explicit API origin (a proxy, the mock API); overrides `environment`. May be relative to the page. Another origin than the page's API needs the button's own token source.
+   * @default from `environment`
+   */
   @property({ attribute: 'api-base' }) apiBase?: string;
 
-  /** The `{callType}` path segment; default `aura`. */
+  /**
+   * The `{callType}` path segment; default `aura`.
+   * @default 'aura'
+   */
   @property({ attribute: 'call-type' }) callType?: string;
 
-  /** The callee's `displayname` sent to the API; default empty. */
+  /**
+   * The callee's `displayname` sent to the API; default empty.
+   * @default ''
+   */
   @property({ attribute: 'display-name' }) displayName?: string;
 
-  /** Milliseconds before a call request is given up; default 15000. */
+  /**
+   * Milliseconds before a call request is given up; default 15000.
+   * @default 15000
+   */
   @property({ type: Number }) timeout?: number;
 
-  /** Milliseconds the "Calling …" status stays before the button is ready again; default 4000. */
+  /**
+   * Milliseconds the "Calling …" status stays before the button is ready again; default 4000.
+   * @default 4000
+   */
   @property({ attribute: 'reset-delay', type: Number }) resetDelay?: number;
 
-  /** How many calls may be placed at once on the page, counting every button; default 1, `0` for no limit. */
+  /**
+   * How many calls may be placed at once on the page, counting every button; default 1, `0` for no limit.
+   * @default 1
+   */
   @property({ attribute: 'max-concurrent-calls', type: Number }) maxConcurrentCalls?: number;
 
-  /** Follows each call over the Spaces real-time channel: answered, declined, no answer; a click cancels while calling. */
+  /**
+   * Follows each call over the Spaces real-time channel: answered, declined, no answer; a click cancels while calling.
+   * @default false
+   */
   @property({ type: Boolean }) live?: boolean;
 
-  /** The real-time channel URL (a proxy, the mock); default from `environment`. `wss:` only, except on this computer. With `live`, another origin than the page's channel needs the button's own token source. */
+  /**
+   * The real-time channel URL (a proxy, the mock); default from `environment`. `wss:` only, except on this computer. With `live`, another origin than the page's channel needs the button's own token source.
+   * @default from `environment`
+   */
   @property({ attribute: 'socket-url' }) socketUrl?: string;
 
-  /** Milliseconds a live call may go unanswered before the button stops following it (outcome `unknown`); default 60000. */
+  /**
+   * Milliseconds a live call may go unanswered before the button stops following it (outcome `unknown`); default 60000.
+   * @default 60000
+   */
   @property({ attribute: 'answer-timeout', type: Number }) answerTimeout?: number;
 
   // The next five have defaults that a button keeps without storing or reflecting them (see `withDefault`).
 
-  /** Disables the button. */
+  /**
+   * Disables the button.
+   * @default false
+   */
   @withDefault(false) @property({ type: Boolean, reflect: true }) disabled!: boolean;
 
-  /** The look: `button` (default, outlined), `link` (text only) or `icon` (the icon alone; the name is still announced). */
+  /**
+   * The look: `button` (default, outlined), `link` (text only) or `icon` (the icon alone; the name is still announced).
+   * @default 'button'
+   */
   @withDefault('button') @property({ reflect: true }) variant!: 'button' | 'link' | 'icon';
 
-  /** `small`, `medium` (default) or `large`. */
+  /**
+   * `small`, `medium` (default) or `large`.
+   * @default 'medium'
+   */
   @withDefault('medium') @property({ reflect: true }) size!: 'small' | 'medium' | 'large';
 
-  /** Shows only the last `visible-digits` digits of the number; the full number is still dialled. */
+  /**
+   * Shows only the last `visible-digits` digits of the number; the full number is still dialled.
+   * @default false
+   */
   @withDefault(false) @property({ type: Boolean, reflect: true }) masked!: boolean;
 
-  /** How many trailing digits a masked number shows; default 4. */
+  /**
+   * How many trailing digits a masked number shows; default 4.
+   * @default 4
+   */
   @withDefault(4) @property({ attribute: 'visible-digits', type: Number }) visibleDigits!: number;
 
-  /** Replaces the accessible name ("Call {number}"); `{number}` stands for the shown number. */
+  /**
+   * Replaces the accessible name ("Call {number}"); `{number}` stands for the shown number.
+   * @default "Call {number}", in the button's language
+   */
   @property() label?: string;
 
-  /** Replaces the "Placing call…" status. */
+  /**
+   * Replaces the "Placing call…" status.
+   * @default "Placing call…", in the button's language
+   */
   @property({ attribute: 'placing-label' }) placingLabel?: string;
 
-  /** Replaces the "Calling {name}…" status; `{name}` stands for the callee. */
+  /**
+   * Replaces the "Calling {name}…" status; `{name}` stands for the callee.
+   * @default "Calling {name}…", in the button's language
+   */
   @property({ attribute: 'calling-label' }) callingLabel?: string;
 
-  /** The recommended token source: `({ forceRefresh }) => token`, asked before each call and again once after a 401. */
+  /**
+   * A token provider, `({ forceRefresh }) => token`, for an app that holds the user's token: asked before each call and again once after a 401.
+   * @default the page's, else none
+   */
   @property({ attribute: false }) getToken?: TokenProvider;
 
   // What follows is per button, so a button of a long list keeps as little as it can: fields are set only when
@@ -188,7 +262,10 @@ export class SpacesCallButton extends LitElement {
     return typeof number === 'string' ? number : typeof number === 'number' && Number.isFinite(number) ? String(number) : '';
   }
 
-  /** `idle`, `invalid`, `placing`, `calling`, `answered`, `ended` or `error`. */
+  /**
+   * `idle`, `invalid`, `placing`, `calling`, `answered`, `ended` or `error`.
+   * @default 'idle'
+   */
   get status(): CallStatus {
     return this.phone?.ok === false ? 'invalid' : this.callState.status;
   }
@@ -208,17 +285,26 @@ export class SpacesCallButton extends LitElement {
     return this.defaultCountry ?? pageDefaultCountry();
   }
 
-  /** How the last call ended (`answered`, `declined`, `not-answered`, `cancelled`, `failed`, `unknown`), or `null`. */
+  /**
+   * How the last call ended (`answered`, `declined`, `not-answered`, `cancelled`, `failed`, `unknown`), or `null`.
+   * @default null
+   */
   get outcome(): CallEndOutcome | null {
     return this.calls?.outcome ?? null;
   }
 
-  /** The normalized number, or `null` when it is invalid (or not yet checked). */
+  /**
+   * The normalized number, or `null` when it is invalid (or not yet checked).
+   * @default null
+   */
   get e164(): string | null {
     return this.phone?.ok ? this.phone.e164 : null;
   }
 
-  /** The last call's error, or `null`. */
+  /**
+   * The last call's error, or `null`.
+   * @default null
+   */
   get error(): CallError | null {
     const state = this.callState;
     return state.status === 'error' ? state.error : null;

@@ -13,7 +13,7 @@ import type { TokenType } from '../api/token-url.js';
 export interface SpacesCallButtonDefaults {
   token?: string;
   getToken?: TokenProvider;
-  /** The host's token endpoint: `GET` with the page's cookies, answering `{ access_token, token_type, expires_in }`. */
+  /** The host's token endpoint, the production token source: `GET` with the page's cookies, answering `{ access_token, token_type, expires_in }`. */
   tokenUrl?: string;
   /** Where a signed-out user signs in; offered as a link beside the `signed-out` error. */
   signInUrl?: string;
@@ -31,7 +31,7 @@ export interface SpacesCallButtonDefaults {
   /** An explicit real-time channel URL (`wss:`, or `ws:` on this computer). */
   socketUrl?: string;
   answerTimeout?: number;
-  /** Turn the page's `<a href="tel:">` links into call buttons (see tel-links.ts). */
+  /** Turn the page's `<a href="tel:">` links, and those added later, into call buttons while a token source is configured. */
   upgradeTelLinks?: boolean;
 }
 

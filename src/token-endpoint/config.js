@@ -3,22 +3,23 @@
  * The token endpoint's configuration: `normalizeConfig` checks what `createTokenEndpoint` is given, `readConfig`
  * reads it from environment variables (for the bin).
  *
- * | variable | |
- * |---|---|
- * | `SPACES_CLIENT_ID` | required: the OAuth client registered with Avaya Cloud Identity |
- * | `SPACES_CLIENT_SECRET` | required: its secret (never sent to a browser) |
- * | `SPACES_REDIRECT_URI` | required: the registered redirect URI, e.g. `https://crm.example.com/spaces/callback` |
- * | `SPACES_ENVIRONMENT` or `SPACES_ACCOUNTS_URL` | one required: `production` / `staging`, or Avaya Cloud Identity's origin |
- * | `SPACES_REVOCATION_URL` | the revocation endpoint (RFC 7009) that sign-out calls; none: not revoked (logged) |
- * | `SPACES_ALLOWED_ORIGINS` | comma-separated page origins allowed cross-origin (none by default) |
- * | `SPACES_COOKIE_NAME` | `spaces_session` |
- * | `SPACES_SCOPE` | `email profile spaces` |
- * | `SPACES_BASE_PATH` | `/spaces` |
- * | `SPACES_SIGN_IN_URL` | the `sign_in_url` of the 401 answer (default: `{redirect URI's origin}{base path}/sign-in`) |
- * | `SPACES_SESSION_TTL_S` | 604800 (7 days after sign-in, whatever happens) |
- * | `SPACES_IDLE_TIMEOUT_S` | 28800 (8 hours without a token request) |
- * | `SPACES_REDIS_URL` | a Redis server shared by every instance (`redis://…`); none: sessions in this process |
- * | `PORT`, `HOST` | 3000, 127.0.0.1 (behind a TLS-terminating proxy; `HOST=0.0.0.0` in a container) |
+ * | variable | meaning | default |
+ * |---|---|---|
+ * | `SPACES_CLIENT_ID` | the id of the OAuth client registered with Avaya Cloud Identity | required |
+ * | `SPACES_CLIENT_SECRET` | its secret (kept on the server, never sent to a browser) | required |
+ * | `SPACES_REDIRECT_URI` | the registered redirect URI, absolute `https:` (`http:` only on localhost), e.g. `https://crm.example.com/spaces/callback`; its path is the callback route, its origin the site's | required |
+ * | `SPACES_ENVIRONMENT` | `production` (`https://accounts.avayacloud.com`) or `staging` (`https://onesnastaging.esna.com`) | this or `SPACES_ACCOUNTS_URL` is required |
+ * | `SPACES_ACCOUNTS_URL` | Avaya Cloud Identity's origin, instead of `SPACES_ENVIRONMENT` | |
+ * | `SPACES_REVOCATION_URL` | the token revocation endpoint (RFC 7009) that sign-out calls | none: not revoked, and the log says so |
+ * | `SPACES_REDIS_URL` | a Redis shared by every instance (`redis://` or `rediss://`) | none: sessions in this process |
+ * | `SPACES_ALLOWED_ORIGINS` | comma-separated page origins allowed to call the token and sign-out routes cross-origin; never `*` | none: the redirect URI's origin only |
+ * | `SPACES_COOKIE_NAME` | the session cookie's name (`__Host-` is put before it over https) | `spaces_session` |
+ * | `SPACES_SCOPE` | the scopes asked for | `email profile spaces` |
+ * | `SPACES_BASE_PATH` | where sign-in, token and sign-out are served | `/spaces` |
+ * | `SPACES_SIGN_IN_URL` | the `sign_in_url` of the 401 answer | `{redirect URI's origin}{base path}/sign-in` |
+ * | `SPACES_SESSION_TTL_S` | how long a session lasts after sign-in, whatever happens | 604800 (7 days) |
+ * | `SPACES_IDLE_TIMEOUT_S` | how long it lasts without a token request (sliding) | 28800 (8 hours) |
+ * | `PORT`, `HOST` | where it listens: plain HTTP behind the site's TLS proxy (`HOST=0.0.0.0` in a container) | `3000`, `127.0.0.1` |
  */
 import { isAbsolute, isSecureOrLoopbackUrl } from './urls.js';
 

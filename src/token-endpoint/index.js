@@ -1,7 +1,7 @@
 // @ts-check
 /**
  * `spaces-call-button/token-endpoint`: the server side of `token-url` (Node 20 or later; never in a browser bundle).
- * See the README's "Production setup" and docs/token-endpoint.md.
+ * See docs/tokens.md and this folder's README.md.
  */
 export { createTokenEndpoint } from './token-endpoint.js';
 export { createMemorySessionStore } from './session-store.js';

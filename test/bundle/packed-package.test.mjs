@@ -22,7 +22,7 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const requireFromRoot = createRequire(join(root, 'package.json'));
 const NAME = 'spaces-call-button';
 /** Besides `package.json`, what the package ships: the built files a user loads, and its documents. */
-const SHIPPED = /^(package\.json|README\.md|LICENSE|CHANGELOG\.md|dist\/custom-elements\.json|dist\/[\w/.-]+\.js|dist\/(types|token-endpoint)\/[\w/.-]+\.d\.ts)$/;
+const SHIPPED = /^(package\.json|README\.md|LICENSE|CHANGELOG\.md|dist\/(custom-elements|vscode\.(html|css)-custom-data|web-types)\.json|dist\/[\w/.-]+\.js|dist\/(types|token-endpoint)\/[\w/.-]+\.d\.ts)$/;
 /** What each entry exports at least (the README's API). */
 const EXPORTED = {
   [NAME]: ['SpacesCallButton', 'configureSpacesCallButtons', 'upgradeTelLinks', 'forgetSpacesToken'],
@@ -87,11 +87,12 @@ after(async () => {
 });
 
 describe('the packed tarball', () => {
-  it('holds only what a user needs: dist (no test files, no source maps), README, LICENSE, CHANGELOG', () => {
+  it('holds only what a user needs: dist (no test files, no source maps), README, LICENSE, CHANGELOG, the editors\' files', () => {
     const paths = packed.files.map((file) => file.path);
     assert.deepEqual(paths.filter((path) => !SHIPPED.test(path)), [], 'files outside the allowed list');
     assert.deepEqual(paths.filter((path) => /(^|\/)(tests?|__tests__|bench|demo|fixtures?|coverage)(\/|$)|\.(test|spec)\./.test(path)), [], 'test files');
-    for (const needed of ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'dist/custom-elements.json']) {
+    const editors = ['dist/vscode.html-custom-data.json', 'dist/vscode.css-custom-data.json', 'dist/web-types.json'];
+    for (const needed of ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'dist/custom-elements.json', ...editors]) {
       assert.ok(paths.includes(needed), `${needed} is packed`);
     }
   });
@@ -114,7 +115,7 @@ describe('the packed tarball', () => {
 
 describe('the installed package', () => {
   it('has every file that exports, types, customElements and sideEffects name', () => {
-    const named = targets([manifest.exports, manifest.types, manifest.customElements, manifest.sideEffects, manifest.main, manifest.module]);
+    const named = targets([manifest.exports, manifest.types, manifest.customElements, manifest['web-types'], manifest.sideEffects, manifest.main, manifest.module]);
     assert.ok(named.length >= 10, `${named.length} paths named`);
     assert.deepEqual(named.filter((path) => !existsSync(join(installed, path))), [], 'named but not installed');
     const manifestJson = JSON.parse(readFileSync(join(installed, manifest.customElements), 'utf8'));

@@ -1,4 +1,4 @@
-/** A React 19 app that uses the button the way the README shows. Bundled by frameworks.test.mjs. */
+/** A React 19 app that uses the button the way docs/frameworks.md shows. Bundled by frameworks.test.mjs. */
 import { useState } from 'react';
 import { createRoot } from 'react-dom/client';
 // The package by name, as an app installs it: its exports map gives the built module.

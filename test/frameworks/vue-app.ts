@@ -1,4 +1,4 @@
-/** A Vue 3 app that uses the button the way the README shows. Bundled by frameworks.test.mjs. */
+/** A Vue 3 app that uses the button the way docs/frameworks.md shows. Bundled by frameworks.test.mjs. */
 import { createApp, h, ref } from 'vue';
 // The package by name, as an app installs it: its exports map gives the built module.
 import 'spaces-call-button';

@@ -165,7 +165,7 @@ describe('hardening: the token stays secret', () => {
 
     // Regression (was a bug): a 2xx answer that echoes the token (here as the callee's displayname and in another field) is shown
     // ("Calling tok-SECRET-9f8e7d…") and passed on whole in spaces-call-success's `detail.response` and
-    // `detail.receivers`: README says events never carry the token. Expected: the token hidden there as in errors.
+    // `detail.receivers`: the docs say events never carry the token. Expected: the token hidden there as in errors.
     it('a success answer that echoes the token does not put it in the DOM nor in the event', async () => {
       const el = await render('020 7946 0958', hostile.base('echo-token-success'));
       await call(el);

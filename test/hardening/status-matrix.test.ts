@@ -1,6 +1,6 @@
 /**
  * Hardening (#5), status matrix: every final HTTP status from 200 to 599, sent by a real server
- * (test/support/hostile-api.mjs), maps to a defined outcome of createSpacesClient, as README's error table
+ * (test/support/hostile-api.mjs), maps to a defined outcome of createSpacesClient, as the error table of docs/api.md
  * says: 2xx with a callee → ok; 2xx without → bad-response; 3xx → redirect (never followed, with or without a
  * Location); 400/401/403/404/429 → their kinds; other 4xx → http; 5xx → server. 1xx are interim answers that
  * fetch never delivers as a result, so they are not sent. A few statuses go through the element too.
@@ -26,7 +26,7 @@ const BROWSER_RESENDS = new Set([408, 421]);
 
 type Variant = 'status' | 'status-bare' | 'status-location';
 
-/** The outcome README promises: `ok`, or an error kind. */
+/** The outcome docs/api.md promises: `ok`, or an error kind. */
 function promised(status: number, variant: Variant): string {
   if (status < 300) return variant === 'status' && !NO_BODY.has(status) ? 'ok' : 'bad-response';
   if (status < 400) return 'redirect';

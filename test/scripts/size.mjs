@@ -1,14 +1,14 @@
 // @ts-check
 /**
  * `npm run size`: raw, gzip and brotli bytes of each built file and of what typical pages
- * download, checked against the budgets in README.md ("Size budgets"). Exits 1 over budget.
+ * download, checked against the budgets in CONTRIBUTING.md ("Size budgets"). Exits 1 over budget.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
-const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+const budgets = readFileSync(new URL('../../CONTRIBUTING.md', import.meta.url), 'utf8');
 
 /** @param {string} file  a path inside dist/ */
 function measure(file) {
@@ -78,13 +78,13 @@ for (const [name, files] of Object.entries(pages)) {
   console.log(name.padEnd(48), kb(total.gzip).padStart(10), kb(total.brotli).padStart(10), (budget === undefined ? '—' : `${budget} KB`).padStart(10), ` ${files.length}${over ? '  OVER BUDGET' : ''}`);
 }
 if (failed) {
-  console.error('\nOver the size budget in README.md.');
+  console.error('\nOver the size budget in CONTRIBUTING.md.');
   process.exit(1);
 }
 
-/** The gzip budget in KB from README.md's "Size budgets" table row that names this page. */
+/** The gzip budget in KB from CONTRIBUTING.md's "Size budgets" table row that names this page. */
 function budgetOf(/** @type {string} */ name) {
-  const row = readme.split('\n').find((line) => line.startsWith(`| ${name} |`));
+  const row = budgets.split('\n').find((line) => line.startsWith(`| ${name} |`));
   const match = row && /\|\s*([\d.]+) KB\s*\|/.exec(row.slice(name.length + 2));
   return match ? Number(match[1]) : undefined;
 }

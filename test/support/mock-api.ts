@@ -25,7 +25,7 @@ export function mockApi(): MockApi {
   };
 }
 
-/** The mock's reserved scenario numbers (see README, "The mock Spaces API"). */
+/** The mock's reserved scenario numbers (see docs/mock-api.md). */
 export const NUMBERS = {
   success: '+44 20 7946 0958',
   noLicense: '+44 20 7946 0900',
