@@ -1,9 +1,11 @@
 /**
  * `npm start`: the demo (index.html) with the mock Spaces API mounted beside it, and the documentation at /docs/
  * (docs/site/docs-site.mjs: the guides, the API playground, the manifest rebuilt as src/ changes).
- * `npm run build` runs four library builds into dist/:
- *   (default)   spaces-call-button.js (defines the tag) and index.js (does not), ES modules that load
- *               libphonenumber-js, ky and per-calling-code phone metadata chunks lazily, relative to themselves;
+ * `npm run build` runs five library builds into dist/:
+ *   (default)   define.js (defines the tag) and index.js (does not), ES modules that load libphonenumber-js, ky and
+ *               per-calling-code phone metadata chunks lazily, relative to themselves, and the manifest of their chunks;
+ *   --mode entry  spaces-call-button.js, the script tag's entry: it starts define.js and what the page's buttons
+ *               need at once, named from that manifest (src/page/first-batch.ts), then exports what define.js exports;
  *   --mode iife spaces-call-button.iife.js, one classic script with everything inside;
  *   --mode node node.js, the same API built against Lit's server build, for server-side imports;
  *   --mode npm  npm/, the ES build without lit, ky and libphonenumber-js inside: what an app's bundler gets.
@@ -81,7 +83,7 @@ function phoneMetadataChunks(): Plugin {
       if (id !== `\0${VIRTUAL}`) return;
       return [
         `export const callingCodeOf = ${JSON.stringify(callingCodeOf)};`,
-        `export const callingCodes = ${JSON.stringify(callingCodes)};`,
+        `export const nonGeographicCodes = ${JSON.stringify(Object.keys(nonGeographic))};`,
         `export const metadataVersion = ${JSON.stringify((metadata as { version: unknown }).version)};`,
       ].join('\n');
     },

@@ -1,5 +1,6 @@
 /**
- * Defines `<spaces-call-button>`: the module a page loads with a script tag.
+ * Defines `<spaces-call-button>`. The classic script, the npm build and node are built from it; for a script tag it is
+ * `define.js`, which the ES module entry (spaces-call-button.split.ts) starts first and whose exports it passes on.
  * Safe to load twice (a CRM page may include the script more than once). Its exports
  * are what the classic script puts on `window.SpacesCallButton`; the full API without
  * side effects is in index.ts.
@@ -22,7 +23,8 @@ if (globalThis.customElements && !customElements.get('spaces-call-button')) {
     if (pageDefaults().upgradeTelLinks) upgradeTelLinks();
     // The phone code and the default country's metadata load once the page is idle, as a chunk apart (out of the
     // first download): a list that the page adds later, as most CRM pages do, then renders without waiting for them.
-    // A button in the page's HTML starts them at once. Browsers without requestIdleCallback wait for the first button.
+    // Buttons in the page's HTML start them at once (the ES module's first batch, or the first button to render).
+    // Browsers without requestIdleCallback wait for the first button.
     globalThis.requestIdleCallback?.(() => prepareNumbers(pageDefaultCountry()));
   });
 }

@@ -33,7 +33,7 @@ const MAX_READ = 100;
  * the module that defines the element.
  */
 export function startFirstBatch<T>(base: string, files: FirstBatchFiles): Promise<T> {
-  const load = (file: string) => import(/* @vite-ignore */ new URL(file, base).href) as Promise<T>;
+  const load = (file: string) => import(new URL(file, base).href) as Promise<T>;
   const [define, ...imported] = files.define;
   const needs = customElements.get(TAG) ? undefined : pageNeeds(document);
   const others = needs

@@ -6,7 +6,7 @@
  * Same contract as phone-metadata.ts, which it replaces in that build.
  */
 import { parseIncompletePhoneNumber, type MetadataJson } from 'libphonenumber-js/core';
-import { callingCodeOf, callingCodes, metadataVersion } from 'virtual:phone-calling-codes';
+import { callingCodeOf, metadataVersion, nonGeographicCodes } from 'virtual:phone-calling-codes';
 import { fromTelUri } from './phone.js';
 
 type Chunk = Partial<Pick<MetadataJson, 'country_calling_codes' | 'countries' | 'nonGeographic'>>;
@@ -16,7 +16,7 @@ const merged = { version: metadataVersion, country_calling_codes: {}, countries:
 };
 const loaded = new Set<string>();
 const loading = new Map<string, Promise<void>>();
-const known = new Set(callingCodes);
+const known = new Set([...Object.values(callingCodeOf), ...nonGeographicCodes]);
 /** Inputs longer than this are refused by phone.ts before their digits matter. */
 const MAX_SCANNED = 300;
 

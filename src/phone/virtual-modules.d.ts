@@ -2,7 +2,7 @@
 declare module 'virtual:phone-calling-codes' {
   /** ISO 3166-1 alpha-2 country → its calling code (`GB` → `44`). */
   export const callingCodeOf: Record<string, string>;
-  /** Every calling code that has a metadata chunk, non-geographic ones included. */
-  export const callingCodes: string[];
+  /** The calling codes of no country (`800`, `870`…): with `callingCodeOf`'s, every code that has a metadata chunk. */
+  export const nonGeographicCodes: string[];
   export const metadataVersion: number;
 }
