@@ -1,11 +1,19 @@
 /**
- * Checking a button's number: at once when the phone code is in, once it has loaded otherwise, and for a button far
- * below the viewport only when it comes near (or is clicked, or awaited). Helpers that take the button, rather than
- * a controller object per button: a long list keeps no more than the fields below.
+ * Checking a button's number: at once when the phone code is in, once it has loaded otherwise, and, on a page with
+ * more buttons than a screen shows, for a button far below the viewport only when it comes near (or is clicked, or
+ * awaited). Helpers that take the button, rather than a controller object per button: a long list keeps no more than
+ * the fields below.
  */
 import { canWatchViewport, whenNearViewport, type NearViewportWatcher } from '../page/near-viewport.js';
 import type { PhoneResult } from '../phone/phone.js';
 import { normalizeNumber, numbersPrepared, prepareNumbers } from '../phone/phone-loader.js';
+import { pageButtonCount } from './page-buttons.js';
+
+/**
+ * A page with at most this many buttons (a record page) has every number checked at once: waiting for the viewport
+ * would cost it a frame and a second render, and checking them all costs less.
+ */
+const CHECKED_AT_ONCE = 20;
 
 export interface CheckedButton extends NearViewportWatcher {
   /** The normalized number; `undefined` while unchecked or while the phone data it needs is loading. */
@@ -26,7 +34,7 @@ export interface CheckedButton extends NearViewportWatcher {
 
 /** The number (or the country) changed: checked now, or put off while the button is far from the viewport. */
 export function checkChangedNumber(button: CheckedButton): void {
-  const known = button.seen || !canWatchViewport() ? check(button) : deferCheck(button);
+  const known = button.seen || pageButtonCount() <= CHECKED_AT_ONCE || !canWatchViewport() ? check(button) : deferCheck(button);
   // A call or error belongs to the number it was for (a call before the first render is for this one).
   if (button.hasUpdated && !(known?.ok && known.e164 === button.e164)) button.resetCall();
   if (known !== button.phone) button.phone = known;

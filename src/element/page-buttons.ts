@@ -33,6 +33,9 @@ export function joinPage(button: PageButton): void {
   unsubscribeDefaults = onDefaultsChange(onPageDefaultsChange);
 }
 
+/** How many buttons the page has. */
+export const pageButtonCount = (): number => connected.size;
+
 export function leavePage(button: PageButton): void {
   connected.delete(button);
 }

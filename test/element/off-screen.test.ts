@@ -1,6 +1,7 @@
 /**
  * Long lists: a button far below the viewport renders its number as written and checks it only
- * when it comes near the viewport, is clicked, or is awaited.
+ * when it comes near the viewport, is clicked, or is awaited. A record page (a screenful of buttons or
+ * fewer) has every number checked at once.
  */
 import { expect } from '@open-wc/testing';
 import '../../src/spaces-call-button.js';
@@ -15,6 +16,8 @@ const frames = (count: number) =>
 
 describe('a button far below the viewport', () => {
   let spacer: HTMLElement;
+  /** The long list's first screen: 25 other buttons, more than a record page has. */
+  let firstScreen: HTMLElement;
   const below = (number: string, attributes: Record<string, string> = {}) => {
     const el = document.createElement('spaces-call-button') as SpacesCallButton;
     el.setAttribute('number', number);
@@ -25,12 +28,15 @@ describe('a button far below the viewport', () => {
   };
 
   beforeEach(() => {
+    firstScreen = document.createElement('div');
+    firstScreen.innerHTML = Array.from({ length: 25 }, (_, i) => `<spaces-call-button number="0113 496 0${String(i).padStart(3, '0')}"></spaces-call-button>`).join('');
     spacer = document.createElement('div');
     spacer.style.height = '5000px';
-    document.body.append(spacer);
+    document.body.append(firstScreen, spacer);
   });
   afterEach(() => {
     document.body.querySelectorAll('spaces-call-button').forEach((el) => el.remove());
+    firstScreen.remove();
     spacer.remove();
     window.scrollTo(0, 0);
   });
@@ -44,6 +50,13 @@ describe('a button far below the viewport', () => {
 
     el.scrollIntoView();
     await until(() => el.e164 === '+442079460958', 'the check once in view');
+  });
+
+  it('is checked at once on a record page, whose few buttons cost less to check than to watch', async () => {
+    firstScreen.replaceChildren(...[...firstScreen.children].slice(0, 3));
+    const el = below('020 7946 0958');
+    await frames(3); // not awaited: awaiting a button checks its number
+    expect(el.e164, 'checked without coming into view').to.equal('+442079460958');
   });
 
   it('is checked before a click places a call, and an invalid number is never called', async () => {
