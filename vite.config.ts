@@ -197,6 +197,8 @@ export default defineConfig(({ command, mode }) => ({
     : mode === 'node' ? [compactStylesheet()]
     : [phoneMetadataChunks(), compactStylesheet()],
   server: { port: 5173 },
+  // The dev server's dependency scan reads the demo's and the docs' pages, not the bench's and tests' (import maps).
+  optimizeDeps: { entries: ['**/*.html', '!test/**', '!bench-results/**', '!dist/**'] },
   ...(mode === 'node' ? { ssr: { noExternal: true, resolve: { conditions: ['node'], externalConditions: ['node'] } } } : {}),
   ...(mode === 'entry' ? { define: { __FIRST_BATCH_FILES__: JSON.stringify(firstBatchFiles()) } } : {}),
   build: { target: 'es2022', ...libraryBuild(mode) },
