@@ -57,7 +57,7 @@ export function startFirstBatch<T>(base: string, files: FirstBatchFiles): Promis
  */
 export function pageNeeds(doc: Document): PageNeeds | undefined {
   const meta = (name: string) => doc.querySelector<HTMLMetaElement>(`meta[name="spaces-call-button:${name}"]`)?.content;
-  const buttons = [...doc.getElementsByTagName(TAG)].slice(0, MAX_READ);
+  const buttons: Element[] = Array.prototype.slice.call(doc.getElementsByTagName(TAG), 0, MAX_READ); // not the whole list
   if (!buttons.length && !(meta('upgrade-tel-links')?.trim() === 'true' && doc.querySelector('a[href^="tel:" i]'))) return undefined;
   const countries = new Set([meta('default-country') || regionOf(doc.documentElement.lang)]);
   const languages = new Set<string>();
@@ -69,7 +69,7 @@ export function pageNeeds(doc: Document): PageNeeds | undefined {
   return { countries: [...new Set(codes)], languages: [...languages].filter(Boolean) };
 }
 
-/** The region of a language tag (`en-GB` → `GB`), if it names one. */
+/** The region of a language tag (`en-GB` → `GB`), if it names one: as page-defaults.ts reads it (the tests compare them). */
 function regionOf(lang: string): string | undefined {
   try {
     return new Intl.Locale(lang).region;

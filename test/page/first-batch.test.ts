@@ -5,6 +5,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { pageNeeds } from '../../src/page/first-batch.js';
+import { pageDefaultCountry } from '../../src/page/page-defaults.js';
 
 /** A document of its own, as a page's HTML would be when the entry runs. */
 function page(html: string, lang = ''): Document {
@@ -50,6 +51,25 @@ describe('the first batch', () => {
       'en-US',
     );
     expect(pageNeeds(doc)?.countries).to.deep.equal(['US', 'JP']);
+  });
+
+  it('reads the document language’s region as the buttons do (page-defaults.ts), for every form of tag', () => {
+    const before = document.documentElement.lang;
+    try {
+      for (const lang of ['en-GB', 'de-CH', 'sr-Latn-RS', 'zh-Hant-TW', 'es-419', 'fr', 'EN_us', 'x', '', 'not a tag!']) {
+        document.documentElement.lang = lang;
+        const expected = pageDefaultCountry();
+        const read = pageNeeds(page('<body><spaces-call-button></spaces-call-button></body>', lang))?.countries;
+        expect(read, lang).to.deep.equal(expected && /^[A-Z]{2}$/.test(expected) ? [expected] : []);
+      }
+    } finally {
+      document.documentElement.lang = before;
+    }
+  });
+
+  it('reads at most the first 100 buttons of a long list', () => {
+    const rows = Array.from({ length: 150 }, (_, i) => `<spaces-call-button default-country="${i < 100 ? 'GB' : 'DE'}"></spaces-call-button>`);
+    expect(pageNeeds(page(`<body>${rows.join('')}</body>`, 'en-US'))?.countries).to.deep.equal(['US', 'GB']);
   });
 
   it('needs no country when neither the page nor its language names one', () => {
