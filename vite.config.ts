@@ -139,6 +139,19 @@ function firstBatchFiles(): FirstBatchFiles {
 
 const minify = { minify: true } as const;
 
+/**
+ * The chunks of the first batch have names without a hash, as `define.js` has, so that a page can name them in
+ * `<link rel="modulepreload">` tags (Chromium does not fetch a preloaded module's imports): the element (Rolldown would
+ * name it after one of its modules), the phone code and the bundler's runtime chunk that the phone code imports.
+ * Every other chunk, loaded later from these, keeps its hash.
+ */
+function firstBatchChunkName(chunk: { name: string; moduleIds: string[] }): string {
+  if (chunk.moduleIds.some((id) => id.endsWith('spaces-call-button.component.ts'))) return 'element.js';
+  if (chunk.name === 'phone') return 'phone.js';
+  if (chunk.name === 'rolldown-runtime') return 'runtime.js';
+  return '[name]-[hash].js';
+}
+
 function libraryBuild(mode: string): UserConfig['build'] {
   if (mode === 'entry') {
     // After the ES build, apart from it: the entry's top-level await would turn off the bundler's merging of chunks.
@@ -181,9 +194,7 @@ function libraryBuild(mode: string): UserConfig['build'] {
       output: {
         ...minify,
         entryFileNames: '[name].js',
-        // Rolldown names a shared chunk after one of its modules; the element's chunk gets a name that says so.
-        chunkFileNames: (chunk) =>
-          chunk.moduleIds.some((id) => id.endsWith('spaces-call-button.component.ts')) ? 'element-[hash].js' : '[name]-[hash].js',
+        chunkFileNames: firstBatchChunkName,
         // The phone code in one chunk: one request fewer before the first number is checked.
         codeSplitting: { groups: [{ name: 'phone', test: /libphonenumber-js|src[\\/]phone[\\/]phone(-runtime|-metadata\.split)?\.ts/ }] },
       },

@@ -4,7 +4,7 @@
  * HTML, opened in a fresh browser context (nothing cached), locally and over a 4G-like link (DevTools' network
  * emulation: 85 ms round trip, 9 Mbit/s), for ours as an ES module and as the classic script, for the checking Lit
  * floor built into one file (Lit, libphonenumber-js with its whole `min` metadata, the element) and for plain `tel:`
- * links; and a 1,000-row list page beside it. Each page reports:
+ * links, and ours with the README's optional preload tags; and a 1,000-row list page beside it. Each page reports:
  *   - ready: milliseconds from navigation until every number of the first screen is checked and its button rendered
  *     (for links, until the document is parsed);
  *   - busy: the main thread's task time until then (DevTools' TaskDuration);
@@ -19,7 +19,7 @@
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { build } from 'vite';
 
-/** @typedef {'module' | 'classic' | 'checkingLitFloor' | 'links' | 'otherModule' | 'otherClassic'} RecordKind */
+/** @typedef {'module' | 'preloaded' | 'classic' | 'checkingLitFloor' | 'links' | 'otherModule' | 'otherClassic'} RecordKind */
 /** @typedef {{ written: string, tel: string }} BenchNumber */
 
 /** 4G-like, as the issue measured it. */
@@ -29,6 +29,14 @@ const FOLDER = 'bench-results/record/';
 /** @type {Record<RecordKind, { script: string, tag?: string }>} */
 const KINDS = {
   module: { script: '<script type="module" src="/dist/spaces-call-button.js"></script>', tag: 'spaces-call-button' },
+  /** With the README's optional preload tags for a British page. */
+  preloaded: {
+    script: ['define.js', 'element.js', 'phone.js', 'runtime.js', 'phone-metadata/GB.js']
+      .map((file) => `<link rel="modulepreload" href="/dist/${file}" />`)
+      .concat('<script type="module" src="/dist/spaces-call-button.js"></script>')
+      .join('\n    '),
+    tag: 'spaces-call-button',
+  },
   classic: { script: '<script src="/dist/spaces-call-button.iife.js"></script>', tag: 'spaces-call-button' },
   checkingLitFloor: { script: `<script type="module" src="/${FOLDER}checking-lit-floor.js"></script>`, tag: 'checking-lit-floor-call-button' },
   links: { script: '' },
@@ -47,7 +55,7 @@ export async function prepareRecordPages(root, { five, thousand, against }) {
   rmSync(folder, { recursive: true, force: true });
   mkdirSync(folder, { recursive: true });
   /** @type {RecordKind[]} */
-  const kinds = ['module', 'classic', 'checkingLitFloor', 'links'];
+  const kinds = ['module', 'preloaded', 'classic', 'checkingLitFloor', 'links'];
   if (against) {
     cpSync(against, `${folder}other`, { recursive: true });
     kinds.push('otherModule', 'otherClassic');

@@ -7,7 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { startMockApiAndBrowser } from '../support/browser-harness.mjs';
 import { listen, serveStatic } from '../support/static-server.mjs';
@@ -72,9 +72,9 @@ describe('spaces-call-button.js starts what a page needs in one batch', () => {
   it('asks for the element, the phone code, the runtime chunk, every country\'s metadata and the translation before any has arrived', async () => {
     const batch = [
       '/dist/define.js',
-      chunk('element-'),
-      chunk('phone-'),
-      chunk('rolldown-runtime-'),
+      '/dist/element.js',
+      '/dist/phone.js',
+      '/dist/runtime.js',
       '/dist/phone-metadata/CH.js', // the region of the document's language, de-CH
       '/dist/phone-metadata/GB.js', // one button's own default-country
       chunk('de-'), // the document's language
@@ -84,6 +84,20 @@ describe('spaces-call-button.js starts what a page needs in one batch', () => {
     assert.deepEqual([...t.askedBeforeAnyAnswer].sort(), [...batch].sort());
     const e164 = await t.page.evaluate(() => [...document.querySelectorAll('spaces-call-button')].map((button) => /** @type {any} */ (button).e164));
     assert.deepEqual(e164, ['+41446681800', '+41781234567', '+41446681801', '+41446681802', '+442079460958']);
+    assert.deepEqual(t.errors, []);
+    await t.done();
+  });
+
+  it("with the README's preload tags, asks for the whole batch before the entry has arrived: one round trip", async () => {
+    const readme = readFileSync(`${root}README.md`, 'utf8');
+    const tags = [...readme.matchAll(/<link rel="modulepreload" href="[^"]*\/(dist\/[^"]+)">/g)].map(([, path]) => `/${path}`);
+    const page = readFileSync(`${root}test/bundle/pages/preloaded.html`, 'utf8');
+    assert.deepEqual([...page.matchAll(/<link rel="modulepreload" href="([^"]+)"/g)].map(([, path]) => path), tags, 'the page has the README\'s tags');
+    // The entry's answer waits too: a file that only the entry starts would never be asked for.
+    const batch = ['/dist/spaces-call-button.js', ...tags];
+    const t = await openHolding('preloaded.html', batch);
+    await t.page.waitForFunction(() => [...document.querySelectorAll('spaces-call-button')].every((button) => /** @type {any} */ (button).e164));
+    assert.deepEqual([...t.askedBeforeAnyAnswer].sort(), [...batch].sort());
     assert.deepEqual(t.errors, []);
     await t.done();
   });
@@ -99,7 +113,7 @@ describe('spaces-call-button.js starts what a page needs in one batch', () => {
     await page.waitForFunction(() => customElements.get('spaces-call-button'));
     await page.waitForLoadState('networkidle');
     const dist = site.requests.filter((path) => path.startsWith('/dist/')).sort();
-    assert.deepEqual(dist, ['/dist/define.js', chunk('element-'), '/dist/spaces-call-button.js'].sort());
+    assert.deepEqual(dist, ['/dist/define.js', '/dist/element.js', '/dist/spaces-call-button.js'].sort());
     await page.close();
     await site.close();
   });

@@ -43,7 +43,7 @@ const metadata = (/** @type {string[]} */ countries) => countries.map((country) 
 
 /** The entry imports nothing statically: it starts the defining module (define.js) and, on a page with buttons, the phone code at once. */
 const firstLoad = ['spaces-call-button.js', ...withStaticImports('define.js')];
-const numbers = [...withStaticImports(chunk('phone-'))];
+const numbers = [...withStaticImports('phone.js')];
 const calling = [...numbers, ...withStaticImports(chunk('call-controller-'))];
 /** What `live` adds once a call is placed: the channel's own chunk and what it imports that a call has not loaded. */
 const liveChannel = [...withStaticImports(chunk('live-channel-'))].filter((file) => !firstLoad.includes(file) && !calling.includes(file));
