@@ -10,7 +10,7 @@
  *   --mode node node.js, the same API built against Lit's server build, for server-side imports;
  *   --mode npm  npm/, the ES build without lit, ky and libphonenumber-js inside: what an app's bundler gets.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Manifest, type Plugin, type UserConfig } from 'vite';
 import metadata from 'libphonenumber-js/min/metadata';
@@ -115,6 +115,51 @@ function compactStylesheet(): Plugin {
 }
 
 /**
+ * libphonenumber-js's files each carry their own copies of Babel's helpers (`_typeof` 6 times, `_arrayLikeToArray` 7,
+ * `_createClass` 3…): a third of its source that every page with numbers downloads. Each helper that is written alike
+ * wherever it appears is taken from one module instead, and `_typeof`'s directive (a string that does nothing) goes.
+ * The module's id names libphonenumber-js, so that it lands in the phone code's chunk.
+ */
+function shareBabelHelpers(): Plugin {
+  const MODULE = '\0libphonenumber-js/babel-helpers';
+  const FUNCTION = /^function (\w+)\(.*$/gm;
+  /** Babel's helpers are named `_name`, and `ownKeys`, which `_objectSpread` calls; Babel writes each on one line. */
+  const isHelper = (name: string, line: string) =>
+    /^_|^ownKeys$/.test(name) && line.endsWith('}') && line.split('{').length === line.split('}').length;
+  const folder = fileURLToPath(new URL('./node_modules/libphonenumber-js/es6/', import.meta.url));
+  /** Every top-level function of libphonenumber-js's files, each copy's text. */
+  const texts = new Map<string, string[]>();
+  for (const file of readdirSync(folder, { recursive: true, encoding: 'utf8' })) {
+    if (!file.endsWith('.js')) continue;
+    for (const [line, name] of readFileSync(folder + file, 'utf8').matchAll(FUNCTION)) texts.set(name, [...(texts.get(name) ?? []), line]);
+  }
+  // Shared: a helper in several files, written alike, that calls no function of the files but shared helpers.
+  const shared = new Map(
+    [...texts].filter(([name, lines]) => lines.length > 1 && new Set(lines).size === 1 && isHelper(name, lines[0])).map(([name, [line]]) => [name, line]),
+  );
+  for (let dropped = true; dropped; ) {
+    dropped = false;
+    for (const [name, line] of shared) {
+      if ([...line.matchAll(/\b(\w+)\(/g)].some(([, called]) => texts.has(called) && !shared.has(called))) dropped = shared.delete(name);
+    }
+  }
+  return {
+    name: 'share-babel-helpers',
+    resolveId: (id) => (id === MODULE ? id : undefined),
+    load: (id) =>
+      id === MODULE
+        ? [...shared.values()].map((line) => `export ${line.replace('"@babel/helpers - typeof"; ', '')}`).join('\n')
+        : undefined,
+    transform(code, id) {
+      if (!id.startsWith(folder)) return;
+      const used: string[] = [];
+      const rest = code.replace(FUNCTION, (line, name: string) => (shared.get(name) === line ? (used.push(name), '') : line));
+      if (used.length) return { code: `import { ${used.join(', ')} } from '${MODULE}';\n${rest}`, map: null };
+    },
+  };
+}
+
+/**
  * The files of the split build that its entry starts at once (page/first-batch.ts), read from the manifest of the
  * build before (dist/.vite/manifest.json): the defining module and the phone code, each with every chunk it imports
  * statically (the runtime chunk that the bundler shares between chunks among them), and the translations.
@@ -206,7 +251,7 @@ export default defineConfig(({ command, mode }) => ({
   plugins:
     command === 'serve' ? [mockSpacesApi(), docsSite()]
     : mode === 'node' ? [compactStylesheet()]
-    : [phoneMetadataChunks(), compactStylesheet()],
+    : [phoneMetadataChunks(), compactStylesheet(), shareBabelHelpers()],
   server: { port: 5173 },
   // The dev server's dependency scan reads the demo's and the docs' pages, not the bench's and tests' (import maps).
   optimizeDeps: { entries: ['**/*.html', '!test/**', '!bench-results/**', '!dist/**'] },
