@@ -56,6 +56,8 @@ function mockSpacesApi(): Plugin {
  */
 function phoneMetadataChunks(): Plugin {
   const VIRTUAL = 'virtual:phone-calling-codes';
+  /** The modules that load metadata through phone-metadata.ts: the buttons' runtime and the page scan's. */
+  const METADATA_USERS = ['phone/phone-runtime.ts', 'phone/metadata-for-text.ts'];
   const { countries, country_calling_codes: regionsOf, nonGeographic = {} } = metadata as unknown as {
     countries: Record<string, unknown[]>;
     country_calling_codes: Record<string, string[]>;
@@ -77,7 +79,7 @@ function phoneMetadataChunks(): Plugin {
     enforce: 'pre',
     resolveId(id, importer) {
       if (id === VIRTUAL) return `\0${VIRTUAL}`;
-      if (id === './phone-metadata.js' && importer === src('phone/phone-runtime.ts')) return src('phone/phone-metadata.split.ts');
+      if (id === './phone-metadata.js' && METADATA_USERS.some((user) => importer === src(user))) return src('phone/phone-metadata.split.ts');
     },
     load(id) {
       if (id !== `\0${VIRTUAL}`) return;
