@@ -7,7 +7,7 @@
  * digits is given to libphonenumber-js, a bounded window each, so text without such a run costs one regular
  * expression and a long text costs in proportion to its length.
  */
-import { findPhoneNumbersInText, type CountryCode, type MetadataJson } from 'libphonenumber-js/core';
+import { findPhoneNumbersInText, parseDigits, type CountryCode, type MetadataJson, type PhoneNumber } from 'libphonenumber-js/core';
 
 export interface NumberInText {
   /** Offsets in the given text: `text.slice(start, end)` is the number as written (extension included when written). */
@@ -33,18 +33,31 @@ const LEADING = 2;
 
 /** The number without its extension, as written: up to the first character that is neither digit nor separator. */
 const NUMBER_PART = new RegExp(String.raw`^[+＋]?(?:\p{Nd}|${SEPARATOR})*`, 'u');
-const ONLY_DIGITS = /^\p{Nd}+$/u;
+const ONLY_DIGITS = /^\d+$/;
+const INTERNATIONAL = /^\+/;
+
+/** `12/03/2024`, `03.12.24`, `2024-03-12`: a day and a month (either order) and a year, or the ISO order. */
+const DATE = /^(?:[0-3]?\d[./-][0-3]?\d[./-](?:\d\d|[12]\d{3})|[12]\d{3}[./-][01]?\d[./-][0-3]?\d)$/;
+/** A decimal comma after the digits (`1.234.567,89`), which libphonenumber-js reads as an extension. */
+const DECIMAL_COMMA = /^,\d/;
+/** A currency right before or after the number: `$`, `€ `, `R$`, `EUR`, `Rs.`, `円`, `元`. */
+const CURRENCY_BEFORE = /(?:\p{Sc}|\b(?:USD|EUR|GBP|JPY|AUD|BRL|INR|Rs)\.?)\s*$/iu;
+const CURRENCY_AFTER = /^\s*(?:\p{Sc}|円|元|\b(?:USD|EUR|GBP|JPY|AUD|BRL|INR)\b)/iu;
 
 /** A phone word right before a number (`Tel:`, `Phone no.`, `電話：`): it makes a bare run of digits a number. */
 const PHONE_WORD =
-  /(?:^|[^\p{L}])(?:tel|tél|tele?phone|téléphone|telefon[eo]?|teléfono|phone|ph|mobile?|mob|cell(?:phone)?|fax|handy|mobil|portable|celular|whatsapp|call|電話(?:番号)?|携帯(?:電話)?|ＴＥＬ|ＦＡＸ)\.?\s*(?:no\.?|nr\.?|num(?:ber)?\.?|nummer|numéro|número|#)?\s*[:：.\-–]?\s*$/iu;
+  /(?:^|[^\p{L}])(?:tel|tél|tele?phone|téléphone|telefon[eo]?|teléfono|phone|ph|mobile?|mob|cell(?:phone)?|fax|handy|mobil|portable|celular|whatsapp|call|電話(?:番号)?|携帯(?:電話)?)\.?\s*(?:no\.?|nr\.?|num(?:ber)?\.?|nummer|numéro|número|#)?\s*[:.\-–]?\s*$/iu;
 /** A label that makes the digits after it an identifier, not a number to call (`Order #`, `Invoice no.`, `注文番号`). */
 const IDENTIFIER_LABEL =
-  /(?:^|[^\p{L}])(?:order|invoice|inv|ref|reference|ticket|case|account|acct|id|po|sku|tracking|customer|client|contract|policy|serial|bestellung|bestellnummer|rechnung|rechnungsnummer|kundennummer|auftrag|commande|facture|pedido|fatura|nota fiscal|注文番号|請求書番号|受注番号|会員番号)\.?\s*(?:no\.?|nr\.?|num(?:ber)?\.?|nummer|numéro|número|#|n[°º])?\s*[:：.\-–#]?\s*$|[#№]\s*$/iu;
+  /(?:^|[^\p{L}])(?:order|invoice|inv|ref|reference|ticket|case|account|acct|id|po|sku|part|serial|tracking|customer|client|contract|policy|ssn|ein|vat|iban|isbn|issn|siren|siret|tva|nir|artikel|art\.-nr|bestellung|bestellnummer|rechnung|rechnungsnummer|kundennummer|auftrag|sendungsnummer|steuer-id|commande|facture|pedido|fatura|nota fiscal|cpf|cnpj|rg|cep|aadhaar|pan|tfn|abn|medicare|注文番号|請求書番号|受注番号|会員番号|マイナンバー)\.?\s*(?:no\.?|nr\.?|num(?:ber)?\.?|nummer|numéro|número|#|n[°º])?\s*[:.\-–#]?\s*$|[#№〒]\s*$/iu;
 /** How far back a label or phone word is looked for. */
 const LABEL_REACH = 30;
-/** A Latin letter or a digit touching the number: `ABC213-373-4253`, `213-373-4253abc`. Other scripts write numbers inside words (`電話03-3224-5000まで`). */
-const GLUED = /[\p{Script=Latin}\p{Nd}]/u;
+/**
+ * A Latin letter or a digit touching the number, directly or through a dash, slash, dot or underscore:
+ * `ABC213-373-4253`, `AB-213-373-4253`, `213-373-4253abc`. Other scripts write numbers inside words (`電話03-3224-5000まで`).
+ */
+const GLUED_BEFORE = /[\p{Script=Latin}\d][-/._]?$/u;
+const GLUED_AFTER = /^[-/._]?[\p{Script=Latin}\d]/u;
 
 /** Valid phone numbers in `text`, in order; never throws; bounded work for any input length. */
 export function findNumbersInText(text: string, defaultCountry: CountryCode | undefined, metadata: MetadataJson): NumberInText[] {
@@ -58,7 +71,7 @@ export function findNumbersInText(text: string, defaultCountry: CountryCode | un
       const end = windowStart + match.endsAt;
       const last = found.at(-1);
       if (start < runStart - LEADING || start >= runStart + run[0].length || (last && start < last.end)) continue;
-      if (!isCallable(text, start, end)) continue;
+      if (!isCallable(text, start, end, match.number)) continue;
       found.push({ start, end, e164: match.number.number, ...(match.number.ext ? { extension: match.number.ext } : {}) });
     }
   }
@@ -74,11 +87,34 @@ function numbersIn(window: string, defaultCountry: CountryCode | undefined, meta
 }
 
 /** The page's rules on top of libphonenumber-js's validity: what a reader would call, not just what could be dialled. */
-function isCallable(text: string, start: number, end: number): boolean {
-  const before = text.slice(Math.max(0, start - LABEL_REACH), start);
-  if (PHONE_WORD.test(before)) return true;
-  if (IDENTIFIER_LABEL.test(before)) return false;
-  if (GLUED.test(text.charAt(start - 1)) || GLUED.test(text.charAt(end))) return false;
-  const number = NUMBER_PART.exec(text.slice(start, end))?.[0].trim() ?? '';
-  return !ONLY_DIGITS.test(number);
+function isCallable(text: string, start: number, end: number, number: PhoneNumber): boolean {
+  // Full-width forms (`ＴＥＬ：０３…`) read as their ASCII twins.
+  const before = text.slice(Math.max(0, start - LABEL_REACH), start).normalize('NFKC');
+  const written = text.slice(start, end).normalize('NFKC');
+  const after = text.slice(end, end + LABEL_REACH).normalize('NFKC');
+  const digits = NUMBER_PART.exec(written)?.[0].trim() ?? '';
+  if (PHONE_WORD.test(before)) return !looksLikeSomethingElse(digits, written, before, after);
+  if (IDENTIFIER_LABEL.test(before) || GLUED_BEFORE.test(before) || GLUED_AFTER.test(after)) return false;
+  return !ONLY_DIGITS.test(digits) && !looksLikeSomethingElse(digits, written, before, after) && !lacksNationalPrefix(digits, number);
+}
+
+/** A date, an amount of money. */
+function looksLikeSomethingElse(digits: string, written: string, before: string, after: string): boolean {
+  return (
+    DATE.test(digits) ||
+    DECIMAL_COMMA.test(written.slice(digits.length).trim()) ||
+    CURRENCY_BEFORE.test(before) ||
+    CURRENCY_AFTER.test(after)
+  );
+}
+
+/**
+ * A number written in national form without the national prefix that its country writes (`1 42 68 53 00` in France,
+ * where a reader writes `01 42 68 53 00`): libphonenumber-js's stricter leniency checks this, which its text search
+ * does not offer. Where the prefix is optional (Indian mobiles, Brazilian area codes) any form passes.
+ */
+function lacksNationalPrefix(digits: string, number: PhoneNumber): boolean {
+  if (INTERNATIONAL.test(digits)) return false;
+  const national = parseDigits(number.format('NATIONAL', { nationalPrefix: false }));
+  return parseDigits(digits).length < national.length;
 }
