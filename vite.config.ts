@@ -102,16 +102,41 @@ function phoneMetadataChunks(): Plugin {
 
 /**
  * The stylesheet's text without its indentation and line breaks: minifiers leave template literals as they are,
- * and every page downloads it. Whitespace runs become one space, then go around `{ } ; ,` and after `:` (the
- * stylesheet has no strings where that would matter, its only quotes are attribute values such as `[size='small']`,
- * and no selector has a colon before a space).
+ * and every page downloads it. Whitespace runs become one space, then go around `{ } ; ,`, after `:` and around
+ * calc()'s `*`; `0.5` loses its zero and an attribute value that is a name its quotes (`[size='small']` →
+ * `[size=small]`). The stylesheet has no strings where that would matter (its only quotes are such attribute values),
+ * and no selector has a colon before a space.
  */
 function compactStylesheet(): Plugin {
+  const compact = (text: string) =>
+    text
+      .replace(/\s+/g, ' ')
+      .replace(/ ?([{};,]) ?/g, '$1')
+      .replace(/;}/g, '}')
+      .replace(/: /g, ':')
+      .replace(/ \* /g, '*')
+      .replace(/([^\w.])0\.(\d)/g, '$1.$2')
+      .replace(/='([\w-]+)'\]/g, '=$1]')
+      .trim();
   return {
     name: 'compact-stylesheet',
     transform(code, id) {
       if (id !== src('element/spaces-call-button.styles.ts')) return;
-      return code.replace(/css`([^`]*)`/, (_, text: string) => `css\`${text.replace(/\s+/g, ' ').replace(/ ?([{};,]) ?/g, '$1').replace(/;}/g, '}').replace(/: /g, ':').trim()}\``);
+      return code.replace(/css`([^`]*)`/, (_, text: string) => `css\`${compact(text)}\``);
+    },
+  };
+}
+
+/**
+ * libphonenumber-js's build leaves Babel's `"@babel/helpers - typeof";` directive in each copy of its `typeof` helper:
+ * a string that does nothing, which minifiers keep (28 B gzip of the phone code).
+ */
+function dropBabelDirectives(): Plugin {
+  const DIRECTIVE = '"@babel/helpers - typeof";';
+  return {
+    name: 'drop-babel-directives',
+    transform(code, id) {
+      if (id.includes('libphonenumber-js') && code.includes(DIRECTIVE)) return { code: code.replaceAll(DIRECTIVE, ''), map: null };
     },
   };
 }
@@ -140,6 +165,8 @@ function firstBatchFiles(): FirstBatchFiles {
 }
 
 const minify = { minify: true } as const;
+/** The script tag's files: minified, and without the comments an app's bundler would read (`@__PURE__`…): no bundler reads them. */
+const minifyForPages = { ...minify, comments: false } as const;
 
 function libraryBuild(mode: string): UserConfig['build'] {
   if (mode === 'entry') {
@@ -147,14 +174,14 @@ function libraryBuild(mode: string): UserConfig['build'] {
     return {
       emptyOutDir: false,
       lib: { entry: src('spaces-call-button.split.ts'), formats: ['es'], fileName: () => 'spaces-call-button.js' },
-      rolldownOptions: { output: minify },
+      rolldownOptions: { output: minifyForPages },
     };
   }
   if (mode === 'iife') {
     return {
       emptyOutDir: false,
       lib: { entry: src('spaces-call-button.ts'), formats: ['iife'], name: 'SpacesCallButton', fileName: () => 'spaces-call-button.iife.js' },
-      rolldownOptions: { output: { ...minify, codeSplitting: false } },
+      rolldownOptions: { output: { ...minifyForPages, codeSplitting: false } },
     };
   }
   if (mode === 'node') {
@@ -181,11 +208,11 @@ function libraryBuild(mode: string): UserConfig['build'] {
     rolldownOptions: {
       ...(forNpm ? { external: /^(lit|@lit\/[\w-]+|ky|libphonenumber-js)(\/|$)/ } : {}),
       output: {
-        ...minify,
+        ...(forNpm ? minify : minifyForPages),
         entryFileNames: '[name].js',
         // Rolldown names a shared chunk after one of its modules; the element's chunk gets a name that says so.
         chunkFileNames: (chunk) =>
-          chunk.moduleIds.some((id) => id.endsWith('spaces-call-button.component.ts')) ? 'element-[hash].js' : '[name]-[hash].js',
+          chunk.moduleIds.some((id) => id.endsWith('spaces-call-button.component.ts')) ? 'element-[hash:6].js' : '[name]-[hash:6].js',
         // The phone code in one chunk: one request fewer before the first number is checked.
         codeSplitting: { groups: [{ name: 'phone', test: /libphonenumber-js|src[\\/]phone[\\/]phone(-runtime|-metadata\.split)?\.ts/ }] },
       },
@@ -197,7 +224,7 @@ export default defineConfig(({ command, mode }) => ({
   plugins:
     command === 'serve' ? [mockSpacesApi(), docsSite()]
     : mode === 'node' ? [compactStylesheet()]
-    : [phoneMetadataChunks(), compactStylesheet()],
+    : [phoneMetadataChunks(), compactStylesheet(), dropBabelDirectives()],
   server: { port: 5173 },
   // The dev server's dependency scan reads the demo's and the docs' pages, not the bench's and tests' (import maps).
   optimizeDeps: { entries: ['**/*.html', '!test/**', '!bench-results/**', '!dist/**'] },
