@@ -161,7 +161,32 @@ function firstBatchFiles(): FirstBatchFiles {
     const language = isDynamicEntry && /^src\/i18n\/(\w+)\.ts$/.exec(path ?? '')?.[1];
     return language ? [[language, file] as const] : [];
   });
-  return { define: withImports('src/spaces-call-button.ts'), phone: withImports(phone), languages: Object.fromEntries(translations) };
+  return {
+    define: withImports('src/spaces-call-button.ts'),
+    phone: withImports(phone),
+    // The scan's chunk and what it imports that the phone code does not: the phone code comes with it anyway.
+    scan: withImports(SCAN_CHUNK).filter((file) => !withImports(phone).includes(file)),
+    languages: Object.fromEntries(translations),
+  };
+}
+
+/** The page scan's chunk in the ES build's manifest. */
+const SCAN_CHUNK = 'src/page/number-scan.ts';
+
+/**
+ * The classic script loads the page scan from beside itself, as the ES build's chunk (with the phone code that chunk
+ * imports), only on a page that asks for it: the scan is not inlined, and a page without it downloads nothing more.
+ */
+function scanFromEsBuild(): Plugin {
+  return {
+    name: 'scan-from-es-build',
+    enforce: 'pre',
+    resolveId(id, importer) {
+      if (id !== './number-scan.js' || importer !== src('page/scan-loader.ts')) return;
+      const manifest: Manifest = JSON.parse(readFileSync(new URL('./dist/.vite/manifest.json', import.meta.url), 'utf8'));
+      return { id: `./${manifest[SCAN_CHUNK].file}`, external: true };
+    },
+  };
 }
 
 const minify = { minify: true } as const;
@@ -214,7 +239,10 @@ function libraryBuild(mode: string): UserConfig['build'] {
         chunkFileNames: (chunk) =>
           chunk.moduleIds.some((id) => id.endsWith('spaces-call-button.component.ts')) ? 'element-[hash:6].js' : '[name]-[hash:6].js',
         // The phone code in one chunk: one request fewer before the first number is checked.
-        codeSplitting: { groups: [{ name: 'phone', test: /libphonenumber-js|src[\\/]phone[\\/]phone(-runtime|-metadata\.split)?\.ts/ }] },
+        // The page scan's matcher (PhoneNumberMatcher and its helpers) stays out of it, in the scan's own chunk.
+        codeSplitting: {
+          groups: [{ name: 'phone', test: /libphonenumber-js[\\/](?!.*(?:PhoneNumberMatcher|findNumbers|PhoneNumbersInText|parsePhoneNumber_?\.js))|src[\\/]phone[\\/]phone(-runtime|-metadata\.split)?\.ts/ }],
+        },
       },
     },
   };
@@ -224,6 +252,7 @@ export default defineConfig(({ command, mode }) => ({
   plugins:
     command === 'serve' ? [mockSpacesApi(), docsSite()]
     : mode === 'node' ? [compactStylesheet()]
+    : mode === 'iife' ? [phoneMetadataChunks(), compactStylesheet(), dropBabelDirectives(), scanFromEsBuild()]
     : [phoneMetadataChunks(), compactStylesheet(), dropBabelDirectives()],
   server: { port: 5173 },
   // The dev server's dependency scan reads the demo's and the docs' pages, not the bench's and tests' (import maps).
