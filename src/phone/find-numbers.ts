@@ -30,14 +30,27 @@ export const DIGIT_RUN = new RegExp(String.raw`[+＋]?\p{Nd}(?:${SEPARATOR}{0,4}
 const CONTEXT = 40;
 /** A number may start this far before its run: `(213) 373-4253` starts at the bracket. */
 const LEADING = 2;
+/** Full-width ASCII forms (`０３－３２２４`, `ＴＥＬ：`, `／`) and space separators (ideographic, narrow no-break…). */
+const FULL_WIDTH = /[\uff01-\uff5e]/g;
+const SPACE = /\p{Zs}/gu;
+/** What full-width forms are to ASCII: their code points are this much higher. */
+const FULL_WIDTH_OFFSET = 0xfee0;
 
 /** The number without its extension, as written: up to the first character that is neither digit nor separator. */
 const NUMBER_PART = new RegExp(String.raw`^[+＋]?(?:\p{Nd}|${SEPARATOR})*`, 'u');
 const ONLY_DIGITS = /^\d+$/;
 const INTERNATIONAL = /^\+/;
+/** Without the extension, whose digits are not the number's. */
+const NATIONAL_WITHOUT_OPTIONAL_PREFIX = { nationalPrefix: false, formatExtension: (number: string) => number };
 
 /** `12/03/2024`, `03.12.24`, `2024-03-12`: a day and a month (either order) and a year, or the ISO order. */
 const DATE = /^(?:[0-3]?\d[./-][0-3]?\d[./-](?:\d\d|[12]\d{3})|[12]\d{3}[./-][01]?\d[./-][0-3]?\d)$/;
+/** Four groups of one to three digits separated by dots. */
+const IP_ADDRESS = /^\d{1,3}(?:\.\d{1,3}){3}$/;
+/** Thousands grouped by dots or commas: `1.234.567`, `1,234,567`. */
+const THOUSANDS = /^\d{1,3}([.,])\d{3}(?:\1\d{3})+$/;
+/** Brazil's taxpayer numbers as they are always written: a person's CPF `123.456.789-09`, a company's CNPJ `12.345.678/0001-95`. */
+const TAXPAYER_NUMBER = /^(?:\d{3}\.\d{3}\.\d{3}-\d\d|\d\d\.\d{3}\.\d{3}\/\d{4}-\d\d)$/;
 /** A decimal comma after the digits (`1.234.567,89`), which libphonenumber-js reads as an extension. */
 const DECIMAL_COMMA = /^,\d/;
 /** A currency right before or after the number: `$`, `€ `, `R$`, `EUR`, `Rs.`, `円`, `元`. */
@@ -49,33 +62,46 @@ const PHONE_WORD =
   /(?:^|[^\p{L}])(?:tel|tél|tele?phone|téléphone|telefon[eo]?|teléfono|phone|ph|mobile?|mob|cell(?:phone)?|fax|handy|mobil|portable|celular|whatsapp|call|電話(?:番号)?|携帯(?:電話)?)\.?\s*(?:no\.?|nr\.?|num(?:ber)?\.?|nummer|numéro|número|#)?\s*[:.\-–]?\s*$/iu;
 /** A label that makes the digits after it an identifier, not a number to call (`Order #`, `Invoice no.`, `注文番号`). */
 const IDENTIFIER_LABEL =
-  /(?:^|[^\p{L}])(?:order|invoice|inv|ref|reference|ticket|case|account|acct|id|po|sku|part|serial|tracking|customer|client|contract|policy|ssn|ein|vat|iban|isbn|issn|siren|siret|tva|nir|artikel|art\.-nr|bestellung|bestellnummer|rechnung|rechnungsnummer|kundennummer|auftrag|sendungsnummer|steuer-id|commande|facture|pedido|fatura|nota fiscal|cpf|cnpj|rg|cep|aadhaar|pan|tfn|abn|medicare|注文番号|請求書番号|受注番号|会員番号|マイナンバー)\.?\s*(?:no\.?|nr\.?|num(?:ber)?\.?|nummer|numéro|número|#|n[°º])?\s*[:.\-–#]?\s*$|[#№〒]\s*$/iu;
+  /(?:^|[^\p{L}])(?:order|invoice|inv|ref|reference|ticket|case|account|acct|a\/c|pnr|id|po|sku|part|serial|tracking|customer|client|contract|policy|ssn|ein|vat|iban|isbn|issn|siren|siret|tva|nir|artikel|art\.-nr|bestellung|bestellnummer|rechnung|rechnungsnummer|kundennummer|auftrag|sendungsnummer|steuer-id|commande|facture|pedido|fatura|nota fiscal|cpf|cnpj|rg|cep|aadhaar|pan|tfn|abn|medicare|注文番号|請求書番号|受注番号|会員番号|マイナンバー)\.?\s*(?:no\.?|nr\.?|num(?:ber)?\.?|nummer|numéro|número|#|n[°º])?\s*[:.\-–#]?\s*$|[#№〒]\s*$/iu;
 /** How far back a label or phone word is looked for. */
 const LABEL_REACH = 30;
 /**
- * A Latin letter or a digit touching the number, directly or through a dash, slash, dot or underscore:
- * `ABC213-373-4253`, `AB-213-373-4253`, `213-373-4253abc`. Other scripts write numbers inside words (`電話03-3224-5000まで`).
+ * A Latin letter touching the number, directly or through a dash, slash, dot or underscore (`ABC213-373-4253`,
+ * `AB-213-373-4253`, `213-373-4253abc`), or a digit directly or through a dash, dot or underscore (`213-373-4253-09`),
+ * or digits and one space before it, the number then being the end of a longer sequence (a card number's last
+ * groups). A slash between digits separates two numbers (`213-373-4253/213-373-4254`). Other scripts write numbers inside
+ * words (`電話03-3224-5000まで`).
  */
-const GLUED_BEFORE = /[\p{Script=Latin}\d][-/._]?$/u;
-const GLUED_AFTER = /^[-/._]?[\p{Script=Latin}\d]/u;
+const GLUED_BEFORE = /(?:\p{Script=Latin}[-/._]?|\d[-._\s]?)$/u;
+const GLUED_AFTER = /^(?:[-/._]?\p{Script=Latin}|[-._]?\d)/u;
 
 /** Valid phone numbers in `text`, in order; never throws; bounded work for any input length. */
 export function findNumbersInText(text: string, defaultCountry: CountryCode | undefined, metadata: MetadataJson): NumberInText[] {
   const found: NumberInText[] = [];
   for (const run of text.matchAll(DIGIT_RUN)) {
-    const runStart = run.index;
-    const windowStart = Math.max(0, runStart - CONTEXT);
-    const window = text.slice(windowStart, runStart + run[0].length + CONTEXT);
-    for (const match of numbersIn(window, defaultCountry, metadata)) {
-      const start = windowStart + match.startsAt;
-      const end = windowStart + match.endsAt;
-      const last = found.at(-1);
-      if (start < runStart - LEADING || start >= runStart + run[0].length || (last && start < last.end)) continue;
-      if (!isCallable(text, start, end, match.number)) continue;
-      found.push({ start, end, e164: match.number.number, ...(match.number.ext ? { extension: match.number.ext } : {}) });
+    const windowStart = Math.max(0, run.index - CONTEXT);
+    const window = plain(text.slice(windowStart, run.index + run[0].length + CONTEXT));
+    const runStart = run.index - windowStart;
+    const runEnd = runStart + run[0].length;
+    for (const { startsAt, endsAt, number } of numbersIn(window, defaultCountry, metadata)) {
+      const start = windowStart + startsAt;
+      if (startsAt < runStart - LEADING || startsAt >= runEnd || start < (found.at(-1)?.end ?? 0)) continue;
+      if (!isCallable(window, startsAt, endsAt, number)) continue;
+      found.push({ start, end: windowStart + endsAt, e164: number.number, ...(number.ext ? { extension: number.ext } : {}) });
     }
   }
   return found;
+}
+
+/**
+ * The text with full-width forms and every kind of space as their ASCII twins, character for character (so offsets
+ * stay): libphonenumber-js reads full-width digits but splits two numbers only at an ASCII slash and knows only some
+ * spaces (not the narrow no-break space French uses), and the labels are matched in ASCII.
+ */
+function plain(text: string): string {
+  return text
+    .replace(FULL_WIDTH, (char) => String.fromCharCode(char.charCodeAt(0) - FULL_WIDTH_OFFSET))
+    .replace(SPACE, ' ');
 }
 
 function numbersIn(window: string, defaultCountry: CountryCode | undefined, metadata: MetadataJson) {
@@ -86,22 +112,27 @@ function numbersIn(window: string, defaultCountry: CountryCode | undefined, meta
   }
 }
 
-/** The page's rules on top of libphonenumber-js's validity: what a reader would call, not just what could be dialled. */
-function isCallable(text: string, start: number, end: number, number: PhoneNumber): boolean {
-  // Full-width forms (`ＴＥＬ：０３…`) read as their ASCII twins.
-  const before = text.slice(Math.max(0, start - LABEL_REACH), start).normalize('NFKC');
-  const written = text.slice(start, end).normalize('NFKC');
-  const after = text.slice(end, end + LABEL_REACH).normalize('NFKC');
+/**
+ * The page's rules on top of libphonenumber-js's validity: what a reader would call, not just what could be dialled.
+ * `window` is plain (see `plain`).
+ */
+function isCallable(window: string, start: number, end: number, number: PhoneNumber): boolean {
+  const before = window.slice(Math.max(0, start - LABEL_REACH), start);
+  const written = window.slice(start, end);
+  const after = window.slice(end, end + LABEL_REACH);
   const digits = NUMBER_PART.exec(written)?.[0].trim() ?? '';
   if (PHONE_WORD.test(before)) return !looksLikeSomethingElse(digits, written, before, after);
   if (IDENTIFIER_LABEL.test(before) || GLUED_BEFORE.test(before) || GLUED_AFTER.test(after)) return false;
   return !ONLY_DIGITS.test(digits) && !looksLikeSomethingElse(digits, written, before, after) && !lacksNationalPrefix(digits, number);
 }
 
-/** A date, an amount of money. */
+/** A date, an IP address, an amount of money, a taxpayer number. */
 function looksLikeSomethingElse(digits: string, written: string, before: string, after: string): boolean {
   return (
     DATE.test(digits) ||
+    IP_ADDRESS.test(digits) ||
+    THOUSANDS.test(digits) ||
+    TAXPAYER_NUMBER.test(digits) ||
     DECIMAL_COMMA.test(written.slice(digits.length).trim()) ||
     CURRENCY_BEFORE.test(before) ||
     CURRENCY_AFTER.test(after)
@@ -115,6 +146,6 @@ function looksLikeSomethingElse(digits: string, written: string, before: string,
  */
 function lacksNationalPrefix(digits: string, number: PhoneNumber): boolean {
   if (INTERNATIONAL.test(digits)) return false;
-  const national = parseDigits(number.format('NATIONAL', { nationalPrefix: false }));
+  const national = parseDigits(number.format('NATIONAL', NATIONAL_WITHOUT_OPTIONAL_PREFIX));
   return parseDigits(digits).length < national.length;
 }
