@@ -3,11 +3,11 @@
  *
  * Pure and DOM-free; never throws. libphonenumber-js finds the valid numbers; the rules here drop what a page
  * writes with digits that is not a number to call: a bare run of digits with no separator, `+` or phone word before
- * it, labelled order and invoice numbers, digits glued to letters. Only the text around a run of at least six
- * digits is given to libphonenumber-js, a bounded window each, so text without such a run costs one regular
- * expression and a long text costs in proportion to its length.
+ * it, labelled order and invoice numbers, digits glued to letters. Only the text around runs of at least six
+ * digits is given to libphonenumber-js, in windows of bounded length with a bounded number of tries each, so text
+ * without such a run costs one regular expression and a long text costs in proportion to its length.
  */
-import { findPhoneNumbersInText, parseDigits, type CountryCode, type MetadataJson, type PhoneNumber } from 'libphonenumber-js/core';
+import { PhoneNumberMatcher, parseDigits, type CountryCode, type MetadataJson, type PhoneNumber } from 'libphonenumber-js/core';
 
 export interface NumberInText {
   /** Offsets in the given text: `text.slice(start, end)` is the number as written (extension included when written). */
@@ -25,11 +25,18 @@ const SEPARATOR = String.raw`[\s\-‐-―−ー－/／.．()（）[\]［］~⁓�
  * characters between them: every number the matcher could find lies in one. At most 40 digits a run, so that a
  * window stays small; a number cut at that limit is still found whole from the window of the run it starts in.
  */
-export const DIGIT_RUN = new RegExp(String.raw`[+＋]?\p{Nd}(?:${SEPARATOR}{0,4}\p{Nd}){5,40}`, 'gu');
-/** Characters of context on each side of a run: room for a number's opening bracket and its written extension. */
+const DIGIT_RUN = new RegExp(String.raw`[+＋]?\p{Nd}(?:${SEPARATOR}{0,4}\p{Nd}){5,40}`, 'gu');
+/** Characters of context on each side of a run: room for a label or phone word before it, an extension after it. */
 const CONTEXT = 40;
 /** A number may start this far before its run: `(213) 373-4253` starts at the bracket. */
 const LEADING = 2;
+/** Runs close enough share a window (one libphonenumber-js search), up to this many characters. */
+const MAX_WINDOW = 1000;
+/**
+ * How many candidates that are not valid numbers libphonenumber-js tries in a window, per run in it: `1 2 3 4 5 6 7 8`
+ * (a pagination bar, a calendar) is a candidate that it otherwise splits and tries at every space.
+ */
+const TRIES_PER_RUN = 8;
 /** Full-width ASCII forms (`０３－３２２４`, `ＴＥＬ：`, `／`) and space separators (ideographic, narrow no-break…). */
 const FULL_WIDTH = /[\uff01-\uff5e]/g;
 const SPACE = /\p{Zs}/gu;
@@ -38,7 +45,7 @@ const FULL_WIDTH_OFFSET = 0xfee0;
 
 /** The number without its extension, as written: up to the first character that is neither digit nor separator. */
 const NUMBER_PART = new RegExp(String.raw`^[+＋]?(?:\p{Nd}|${SEPARATOR})*`, 'u');
-const ONLY_DIGITS = /^\d+$/;
+const ONLY_DIGITS = /^\p{Nd}+$/u;
 const INTERNATIONAL = /^\+/;
 /** Without the extension, whose digits are not the number's. */
 const NATIONAL_WITHOUT_OPTIONAL_PREFIX = { nationalPrefix: false, formatExtension: (number: string) => number };
@@ -51,6 +58,9 @@ const IP_ADDRESS = /^\d{1,3}(?:\.\d{1,3}){3}$/;
 const THOUSANDS = /^\d{1,3}([.,])\d{3}(?:\1\d{3})+$/;
 /** Brazil's taxpayer numbers as they are always written: a person's CPF `123.456.789-09`, a company's CNPJ `12.345.678/0001-95`. */
 const TAXPAYER_NUMBER = /^(?:\d{3}\.\d{3}\.\d{3}-\d\d|\d\d\.\d{3}\.\d{3}\/\d{4}-\d\d)$/;
+/** A digit standing alone between separators: three or more are a list (`Page 1 2 3 4 5 6 7 8 9 10`), not a number. */
+const LONE_DIGIT = /(?<!\d)\d(?!\d)/g;
+const MAX_LONE_DIGITS = 2;
 /** A decimal comma after the digits (`1.234.567,89`), which libphonenumber-js reads as an extension. */
 const DECIMAL_COMMA = /^,\d/;
 /** A currency right before or after the number: `$`, `€ `, `R$`, `EUR`, `Rs.`, `円`, `元`. */
@@ -62,7 +72,7 @@ const PHONE_WORD =
   /(?:^|[^\p{L}])(?:tel|tél|tele?phone|téléphone|telefon[eo]?|teléfono|phone|ph|mobile?|mob|cell(?:phone)?|fax|handy|mobil|portable|celular|whatsapp|call|電話(?:番号)?|携帯(?:電話)?)\.?\s*(?:no\.?|nr\.?|num(?:ber)?\.?|nummer|numéro|número|#)?\s*[:.\-–]?\s*$/iu;
 /** A label that makes the digits after it an identifier, not a number to call (`Order #`, `Invoice no.`, `注文番号`). */
 const IDENTIFIER_LABEL =
-  /(?:^|[^\p{L}])(?:order|invoice|inv|ref|reference|ticket|case|account|acct|a\/c|pnr|id|po|sku|part|serial|tracking|customer|client|contract|policy|ssn|ein|vat|iban|isbn|issn|siren|siret|tva|nir|artikel|art\.-nr|bestellung|bestellnummer|rechnung|rechnungsnummer|kundennummer|auftrag|sendungsnummer|steuer-id|commande|facture|pedido|fatura|nota fiscal|cpf|cnpj|rg|cep|aadhaar|pan|tfn|abn|medicare|注文番号|請求書番号|受注番号|会員番号|マイナンバー)\.?\s*(?:no\.?|nr\.?|num(?:ber)?\.?|nummer|numéro|número|#|n[°º])?\s*[:.\-–#]?\s*$|[#№〒]\s*$/iu;
+  /(?:^|[^\p{L}])(?:order|invoice|inv|ref|reference|ticket|case|account|acct|a\/c|pnr|id|po|sku|part|serial|s\/n|tracking|customer|client|contract|policy|ssn|ein|vat|iban|isbn|issn|siren|siret|tva|nir|artikel|art\.-nr|bestellung|bestellnummer|rechnung|rechnungsnummer|kundennummer|auftrag|sendungsnummer|steuer-id|commande|facture|pedido|fatura|nota fiscal|cpf|cnpj|rg|cep|aadhaar|pan|tfn|abn|medicare|注文番号|請求書番号|受注番号|会員番号|マイナンバー)\.?\s*(?:no\.?|nr\.?|num(?:ber)?\.?|nummer|numéro|número|#|n[°º])?\s*[:.\-–#]?\s*$|[#№〒]\s*$/iu;
 /** How far back a label or phone word is looked for. */
 const LABEL_REACH = 30;
 /**
@@ -75,22 +85,57 @@ const LABEL_REACH = 30;
 const GLUED_BEFORE = /(?:\p{Script=Latin}[-/._]?|\d[-._\s]?)$/u;
 const GLUED_AFTER = /^(?:[-/._]?\p{Script=Latin}|[-._]?\d)/u;
 
+/**
+ * The runs of six digits or more in `text`, with phone separators between them: what the matcher looks at.
+ * A text with none holds no number.
+ */
+export function digitRuns(text: string): IterableIterator<RegExpExecArray> {
+  return text.matchAll(DIGIT_RUN);
+}
+
 /** Valid phone numbers in `text`, in order; never throws; bounded work for any input length. */
 export function findNumbersInText(text: string, defaultCountry: CountryCode | undefined, metadata: MetadataJson): NumberInText[] {
   const found: NumberInText[] = [];
-  for (const run of text.matchAll(DIGIT_RUN)) {
-    const windowStart = Math.max(0, run.index - CONTEXT);
-    const window = plain(text.slice(windowStart, run.index + run[0].length + CONTEXT));
-    const runStart = run.index - windowStart;
-    const runEnd = runStart + run[0].length;
-    for (const { startsAt, endsAt, number } of numbersIn(window, defaultCountry, metadata)) {
-      const start = windowStart + startsAt;
-      if (startsAt < runStart - LEADING || startsAt >= runEnd || start < (found.at(-1)?.end ?? 0)) continue;
-      if (!isCallable(window, startsAt, endsAt, number)) continue;
-      found.push({ start, end: windowStart + endsAt, e164: number.number, ...(number.ext ? { extension: number.ext } : {}) });
+  for (const window of windowsOf(text)) {
+    const plainText = plain(text.slice(window.start, window.end));
+    for (const { startsAt, endsAt, number } of numbersIn(plainText, window.runs, defaultCountry, metadata)) {
+      const start = window.start + startsAt;
+      if (start < window.firstRun - LEADING || start >= window.lastRunEnd || start < (found.at(-1)?.end ?? 0)) continue;
+      if (!isCallable(plainText, startsAt, endsAt, number)) continue;
+      found.push({ start, end: window.start + endsAt, e164: number.number, ...(number.ext ? { extension: number.ext } : {}) });
     }
   }
   return found;
+}
+
+/** A stretch of the text that libphonenumber-js searches at once: runs of digits with their context. */
+interface Window {
+  start: number;
+  end: number;
+  /** Where its first run starts and its last run ends: a number found must start between them. */
+  firstRun: number;
+  lastRunEnd: number;
+  runs: number;
+}
+
+/**
+ * The windows that hold the text's runs of digits, in order: the runs close together share one, and a bare run of
+ * digits without a phone word before it has none (it is not a number, and libphonenumber-js would try it).
+ */
+function windowsOf(text: string): Window[] {
+  const windows: Window[] = [];
+  for (const run of digitRuns(text)) {
+    if (ONLY_DIGITS.test(run[0]) && !PHONE_WORD.test(plain(text.slice(Math.max(0, run.index - LABEL_REACH), run.index)))) continue;
+    const runEnd = run.index + run[0].length;
+    const end = Math.min(text.length, runEnd + CONTEXT);
+    const last = windows.at(-1);
+    if (last && end - last.start <= MAX_WINDOW) {
+      Object.assign(last, { end, lastRunEnd: runEnd, runs: last.runs + 1 });
+    } else {
+      windows.push({ start: Math.max(0, run.index - CONTEXT), end, firstRun: run.index, lastRunEnd: runEnd, runs: 1 });
+    }
+  }
+  return windows;
 }
 
 /**
@@ -104,12 +149,17 @@ function plain(text: string): string {
     .replace(SPACE, ' ');
 }
 
-function numbersIn(window: string, defaultCountry: CountryCode | undefined, metadata: MetadataJson) {
+/** libphonenumber-js's valid numbers in `text`; `maxTries` is documented by its matcher, not declared by its types. */
+function numbersIn(text: string, runs: number, defaultCountry: CountryCode | undefined, metadata: MetadataJson) {
+  const found = [];
   try {
-    return findPhoneNumbersInText(window, { defaultCountry }, metadata);
+    const options = { defaultCountry, v2: true as const, maxTries: runs * TRIES_PER_RUN };
+    const matcher = new PhoneNumberMatcher(text, options, metadata);
+    while (matcher.hasNext()) found.push(matcher.next()!);
   } catch {
-    return [];
+    // a bug of the library's on some input: what was found before it stands
   }
+  return found;
 }
 
 /**
@@ -126,10 +176,11 @@ function isCallable(window: string, start: number, end: number, number: PhoneNum
   return !ONLY_DIGITS.test(digits) && !looksLikeSomethingElse(digits, written, before, after) && !lacksNationalPrefix(digits, number);
 }
 
-/** A date, an IP address, an amount of money, a taxpayer number. */
+/** A date, an IP address, an amount of money, a taxpayer number, a list of small numbers. */
 function looksLikeSomethingElse(digits: string, written: string, before: string, after: string): boolean {
   return (
     DATE.test(digits) ||
+    (digits.match(LONE_DIGIT)?.length ?? 0) > MAX_LONE_DIGITS ||
     IP_ADDRESS.test(digits) ||
     THOUSANDS.test(digits) ||
     TAXPAYER_NUMBER.test(digits) ||
