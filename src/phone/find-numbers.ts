@@ -52,6 +52,8 @@ const NATIONAL_WITHOUT_OPTIONAL_PREFIX = { nationalPrefix: false, formatExtensio
 
 /** `12/03/2024`, `03.12.24`, `2024-03-12`: a day and a month (either order) and a year, or the ISO order. */
 const DATE = /^(?:[0-3]?\d[./-][0-3]?\d[./-](?:\d\d|[12]\d{3})|[12]\d{3}[./-][01]?\d[./-][0-3]?\d)$/;
+/** German dates and times written with dots: a day and month without the year (`12.03.–15.03.2024`), a time range (`08.00–18.00`). */
+const DOTTED_DAY_OR_TIME = /^(?:[0-3]?\d\.[01]?\d\.(?!\d)|[0-2]?\d\.[0-5]\d\s*[-–—]\s*[0-2]?\d\.[0-5]\d$)/;
 /** Four groups of one to three digits separated by dots. */
 const IP_ADDRESS = /^\d{1,3}(?:\.\d{1,3}){3}$/;
 /** Thousands grouped by dots or commas: `1.234.567`, `1,234,567`. */
@@ -69,7 +71,7 @@ const CURRENCY_AFTER = /^\s*(?:\p{Sc}|円|元|\b(?:USD|EUR|GBP|JPY|AUD|BRL|INR)\
 
 /** A phone word right before a number (`Tel:`, `Phone no.`, `電話：`): it makes a bare run of digits a number. */
 const PHONE_WORD =
-  /(?:^|[^\p{L}])(?:tel|tél|tele?phone|téléphone|telefon[eo]?|teléfono|phone|ph|mobile?|mob|cell(?:phone)?|fax|handy|mobil|portable|celular|whatsapp|call|電話(?:番号)?|携帯(?:電話)?)\.?\s*(?:no\.?|nr\.?|num(?:ber)?\.?|nummer|numéro|número|#)?\s*[:.\-–]?\s*$/iu;
+  /(?:^|[^\p{L}])(?:tel|tél|tele?phone|téléphone|telefon[eo]?|teléfono|phone|ph|mobile?|mob|cell(?:phone)?|fax|handy|mobil|portable|celular|cel|fone|whatsapp|contact|call|電話(?:番号)?|携帯(?:電話)?)\.?\s*(?:no\.?|nr\.?|num(?:ber)?\.?|nummer|numéro|número|#)?\s*[:.\-–]?\s*$/iu;
 /** A label that makes the digits after it an identifier, not a number to call (`Order #`, `Invoice no.`, `注文番号`). */
 const IDENTIFIER_LABEL =
   /(?:^|[^\p{L}])(?:order|invoice|inv|ref|reference|ticket|case|account|acct|a\/c|pnr|id|po|sku|part|serial|s\/n|tracking|customer|client|contract|policy|ssn|ein|vat|iban|isbn|issn|siren|siret|tva|nir|artikel|art\.-nr|bestellung|bestellnummer|rechnung|rechnungsnummer|kundennummer|auftrag|sendungsnummer|steuer-id|commande|facture|pedido|fatura|nota fiscal|cpf|cnpj|rg|cep|aadhaar|pan|tfn|abn|medicare|注文番号|請求書番号|受注番号|会員番号|マイナンバー)\.?\s*(?:no\.?|nr\.?|num(?:ber)?\.?|nummer|numéro|número|#|n[°º])?\s*[:.\-–#]?\s*$|[#№〒]\s*$/iu;
@@ -180,6 +182,7 @@ function isCallable(window: string, start: number, end: number, number: PhoneNum
 function looksLikeSomethingElse(digits: string, written: string, before: string, after: string): boolean {
   return (
     DATE.test(digits) ||
+    DOTTED_DAY_OR_TIME.test(digits) ||
     (digits.match(LONE_DIGIT)?.length ?? 0) > MAX_LONE_DIGITS ||
     IP_ADDRESS.test(digits) ||
     THOUSANDS.test(digits) ||
