@@ -22,7 +22,7 @@ export interface NumberInText {
 const SEPARATOR = String.raw`[\s\-‐-―−ー－/／.．()（）[\]［］~⁓∼～\u00ad\u200b\u2060]`;
 /**
  * A run of six digits or more (any script's digits, full-width ones included) with separators of up to four
- * characters between them: every number the matcher could find lies in one. At most 40 digits a run, so that a
+ * characters between them: every number the matcher could find lies in one. At most 41 digits a run, so that a
  * window stays small; a number cut at that limit is still found whole from the window of the run it starts in.
  */
 const DIGIT_RUN = new RegExp(String.raw`[+＋]?\p{Nd}(?:${SEPARATOR}{0,4}\p{Nd}){5,40}`, 'gu');
