@@ -69,12 +69,15 @@ const DECIMAL_COMMA = /^,\d/;
 const CURRENCY_BEFORE = /(?:\p{Sc}|\b(?:USD|EUR|GBP|JPY|AUD|BRL|INR|Rs)\.?)\s*$/iu;
 const CURRENCY_AFTER = /^\s*(?:\p{Sc}|円|元|\b(?:USD|EUR|GBP|JPY|AUD|BRL|INR)\b)/iu;
 
-/** A phone word right before a number (`Tel:`, `Phone no.`, `電話：`): it makes a bare run of digits a number. */
+/**
+ * A phone word right before a number (`Tel:`, `Phone no.`, `電話：`), a signature's letter (`T:`, `M:`) or a phone
+ * symbol (`☎`, `📞`): it makes a bare run of digits a number.
+ */
 const PHONE_WORD =
-  /(?:^|[^\p{L}])(?:tel|tél|tele?phone|téléphone|telefon[eo]?|teléfono|phone|ph|mobile?|mob|cell(?:phone)?|fax|handy|mobil|portable|celular|cel|fone|whatsapp|contact|call|電話(?:番号)?|携帯(?:電話)?)\.?\s*(?:no\.?|nr\.?|num(?:ber)?\.?|nummer|numéro|número|#)?\s*[:.\-–]?\s*$/iu;
+  /(?:(?:^|[^\p{L}])(?:tel|tél|tele?phone|téléphone|telefon[eo]?|teléfono|phone|ph|mobile?|mob|cell(?:phone)?|fax|handy|mobil|portable|celular|cel|fone|whatsapp|contact|call|電話(?:番号)?|携帯(?:電話)?)\.?\s*(?:no\.?|nr\.?|num(?:ber)?\.?|nummer|numéro|número|#)?\s*[:.\-–]?|(?:^|[^\p{L}])[tmpf]\s*:|[☎📞✆℡])\s*$/iu;
 /** A label that makes the digits after it an identifier, not a number to call (`Order #`, `Invoice no.`, `注文番号`). */
 const IDENTIFIER_LABEL =
-  /(?:^|[^\p{L}])(?:order|invoice|inv|ref|reference|ticket|case|account|acct|a\/c|pnr|id|po|sku|part|serial|s\/n|tracking|customer|client|contract|policy|ssn|ein|vat|iban|isbn|issn|siren|siret|tva|nir|artikel|art\.-nr|bestellung|bestellnummer|rechnung|rechnungsnummer|kundennummer|auftrag|sendungsnummer|steuer-id|commande|facture|pedido|fatura|nota fiscal|cpf|cnpj|rg|cep|aadhaar|pan|tfn|abn|medicare|注文番号|請求書番号|受注番号|会員番号|マイナンバー)\.?\s*(?:no\.?|nr\.?|num(?:ber)?\.?|nummer|numéro|número|#|n[°º])?\s*[:.\-–#]?\s*$|[#№〒]\s*$/iu;
+  /(?:^|[^\p{L}])(?:order|invoice|inv|ref|reference|ticket|case|account|acct|a\/c|pnr|id|po|sku|part|serial|s\/n|tracking|consignment|awb|shipment|customer|client|contract|policy|ssn|ein|vat|iban|isbn|issn|siren|siret|tva|nir|artikel|art\.-nr|bestellung|bestellnummer|rechnung|rechnungsnummer|kundennummer|auftrag|sendungsnummer|steuer-id|commande|facture|pedido|fatura|nota fiscal|cpf|cnpj|rg|cep|aadhaar|pan|tfn|abn|medicare|注文番号|請求書番号|受注番号|会員番号|マイナンバー)\.?\s*(?:no\.?|nr\.?|num(?:ber)?\.?|nummer|numéro|número|#|n[°º])?\s*[:.\-–#]?\s*$|[#№〒]\s*$/iu;
 /** How far back a label or phone word is looked for. */
 const LABEL_REACH = 30;
 /**
