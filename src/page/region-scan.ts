@@ -8,7 +8,7 @@
  * later is read again, in batches, the scan's own writes left out.
  */
 import type { Messages } from '../i18n/messages.js';
-import { DIGIT_RUN, findNumbersInText, type NumberInText } from '../phone/find-numbers.js';
+import { digitRuns, findNumbersInText, type NumberInText } from '../phone/find-numbers.js';
 import { metadataForText } from '../phone/metadata-for-text.js';
 import { toCountryCode } from '../phone/phone.js';
 import { insertButtons, removeButtons, scanButton, SCANNED, type InsertedButton } from './scan-buttons.js';
@@ -31,6 +31,9 @@ const SLICE_MS = 4;
 const BUTTONS_PER_SLICE = 16;
 /** The longest an idle slice waits for idle time, in milliseconds. */
 const IDLE_TIMEOUT = 1000;
+
+/** Whether a run can hold a number at all: only those are queued and watched for the viewport. */
+const hasDigitRun = (run: TextRun): boolean => !digitRuns(run.text).next().done;
 
 /**
  * Scans `root` now and as its text changes, with `country` (else the page's default country) for national numbers,
@@ -141,7 +144,7 @@ export class RegionScan {
       return undefined;
     }
     const run = step.value;
-    if (run.text.search(DIGIT_RUN) < 0) return undefined;
+    if (!hasDigitRun(run)) return undefined;
     this.queue.push(run);
     const runs = this.runsOf.get(run.block);
     if (runs) runs.push(run);
@@ -180,7 +183,7 @@ export class RegionScan {
     }
     const messages = this.host.messages(this.host.language(block));
     const label = messages instanceof Promise ? messages.then((loaded) => loaded.callLabel(written)) : messages.callLabel(written);
-    const button = scanButton(found, label);
+    const button = scanButton(found, label, this.country);
     this.keys.set(button, key);
     return button;
   }
@@ -251,7 +254,7 @@ export class RegionScan {
     }
     if (!block.isConnected) return;
     for (const run of textRuns(block, this.skipped, false)) {
-      if (run.text.search(DIGIT_RUN) >= 0) this.urgent.push(run);
+      if (hasDigitRun(run)) this.urgent.push(run);
     }
   }
 }

@@ -47,12 +47,17 @@ export function removeButtons(inserted: InsertedButton[]): void {
   }
 }
 
-/** A button for `number`: its E.164 (and extension), its accessible name `label`, not selected with the text. */
-export function scanButton({ e164, extension }: NumberInText, label: string | Promise<string>): HTMLElement {
+/**
+ * A button for `number`: its E.164 (and extension), its accessible name `label`, not selected with the text. With the
+ * region's own `country`, so that the number it holds (hidden by the icon variant) is formatted as the region writes
+ * it, as its name says it.
+ */
+export function scanButton({ e164, extension }: NumberInText, label: string | Promise<string>, country: string | undefined): HTMLElement {
   const button = document.createElement('spaces-call-button');
   button.setAttribute(SCANNED, '');
   button.setAttribute('variant', 'icon');
   button.setAttribute('number', extension ? `${e164};ext=${extension}` : e164);
+  if (country) button.setAttribute('default-country', country);
   button.style.userSelect = 'none';
   if (typeof label === 'string') button.setAttribute('label', label);
   else label.then((text) => button.setAttribute('label', text));
