@@ -199,9 +199,15 @@ export class RegionScan {
     loading.then(() => resume(true), () => resume(false));
   }
 
+  /**
+   * The observer's first report on each block says whether it is near the viewport: those go first. Every block is
+   * then let go, so that the observer does not weigh on each of the page's frames while thousands are queued.
+   */
   private nearViewport(entries: IntersectionObserverEntry[]): void {
     for (const { isIntersecting, target } of entries) {
-      if (isIntersecting) this.urgent.push(...(this.runsOf.get(target) ?? []));
+      const runs = this.runsOf.get(target);
+      this.forget(target);
+      if (isIntersecting && runs) this.urgent.push(...runs);
     }
     this.schedule();
   }
