@@ -26,9 +26,9 @@ export interface ScanHost {
 }
 
 /** How long a slice of work may take, in milliseconds: matching and inserting, before the buttons render. */
-const SLICE_MS = 4;
+const SLICE_MS = 8;
 /** New buttons a slice may insert: each renders in the same task, after the slice. */
-const BUTTONS_PER_SLICE = 16;
+const BUTTONS_PER_SLICE = 200;
 /** The longest an idle slice waits for idle time, in milliseconds. */
 const IDLE_TIMEOUT = 1000;
 
