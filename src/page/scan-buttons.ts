@@ -48,9 +48,9 @@ export function removeButtons(inserted: InsertedButton[]): void {
 }
 
 /**
- * A button for `number`: its E.164 (and extension), its accessible name `label`, not selected with the text. With the
- * region's own `country`, so that the number it holds (hidden by the icon variant) is formatted as the region writes
- * it, as its name says it.
+ * A button for `number`: its E.164 (and extension), its accessible name `label`, not selected with the text, a little
+ * apart from it. With the region's own `country`, so that the number it holds (hidden by the icon variant) is
+ * formatted as the region writes it, as its name says it.
  */
 export function scanButton({ e164, extension }: NumberInText, label: string | Promise<string>, country: string | undefined): HTMLElement {
   const button = document.createElement('spaces-call-button');
@@ -58,7 +58,8 @@ export function scanButton({ e164, extension }: NumberInText, label: string | Pr
   button.setAttribute('variant', 'icon');
   button.setAttribute('number', extension ? `${e164};ext=${extension}` : e164);
   if (country) button.setAttribute('default-country', country);
-  button.style.userSelect = 'none';
+  // On the element itself: the page's styles know nothing of it. A quarter of an em from the number, centred on the line.
+  button.style.cssText = 'user-select:none;margin-inline-start:.25em;vertical-align:middle';
   if (typeof label === 'string') button.setAttribute('label', label);
   else label.then((text) => button.setAttribute('label', text));
   return button;

@@ -53,6 +53,7 @@ describe('the page scan', () => {
     expect(us.getAttribute('label')).to.equal('Call (213) 373-4253');
     expect(gb.getAttribute('label')).to.equal('Call +44 20 7946 0958');
     expect(getComputedStyle(us).userSelect).to.equal('none');
+    expect(parseFloat(getComputedStyle(us).marginInlineStart)).to.be.greaterThan(0, 'a little apart from the number');
   });
 
   it('finds a number split by inline formatting, with the button after its last part', async () => {
