@@ -104,16 +104,16 @@ function watchScan({ rows }) {
  * Opens the page with the scan on or off, in a fresh context, and measures it.
  * @param {import('playwright-core').Browser} browser
  * @param {string} origin  the bench's static server
- * @param {{ scan: boolean, errors: string[], file?: string }} options  file: another page of bench-results/scan/
+ * @param {{ scan: boolean, errors: string[] }} options
  * @returns {Promise<Record<string, number>>}
  */
-export async function scanPage(browser, origin, { scan, errors, file }) {
+export async function scanPage(browser, origin, { scan, errors }) {
   const page = await browser.newPage();
   const name = scan ? 'scanOn' : 'scanOff';
   page.on('pageerror', (error) => errors.push(`${name}: ${error.message}`));
   const cdp = await page.context().newCDPSession(page);
   await page.addInitScript(watchScan, { rows: SCAN_ROWS });
-  await page.goto(`${origin}/${FOLDER}${file ?? (scan ? 'on' : 'off')}.html`, { waitUntil: scan ? 'domcontentloaded' : 'networkidle' });
+  await page.goto(`${origin}/${FOLDER}${scan ? 'on' : 'off'}.html`, { waitUntil: scan ? 'domcontentloaded' : 'networkidle' });
   if (scan) await page.waitForFunction(() => /** @type {any} */ (window).scanProbe.done > 0, undefined, { timeout: 120_000, polling: 200 });
   else await page.waitForTimeout(1_000); // idle: what the page does once loaded (the phone code when idle) is done
   const measured = await page.evaluate(() => {
