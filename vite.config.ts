@@ -56,6 +56,8 @@ function mockSpacesApi(): Plugin {
  */
 function phoneMetadataChunks(): Plugin {
   const VIRTUAL = 'virtual:phone-calling-codes';
+  /** The modules that load metadata through phone-metadata.ts: the buttons' runtime and the page scan's. */
+  const METADATA_USERS = ['phone/phone-runtime.ts', 'phone/metadata-for-text.ts'];
   const { countries, country_calling_codes: regionsOf, nonGeographic = {} } = metadata as unknown as {
     countries: Record<string, unknown[]>;
     country_calling_codes: Record<string, string[]>;
@@ -77,7 +79,7 @@ function phoneMetadataChunks(): Plugin {
     enforce: 'pre',
     resolveId(id, importer) {
       if (id === VIRTUAL) return `\0${VIRTUAL}`;
-      if (id === './phone-metadata.js' && importer === src('phone/phone-runtime.ts')) return src('phone/phone-metadata.split.ts');
+      if (id === './phone-metadata.js' && METADATA_USERS.some((user) => importer === src(user))) return src('phone/phone-metadata.split.ts');
     },
     load(id) {
       if (id !== `\0${VIRTUAL}`) return;
@@ -100,16 +102,27 @@ function phoneMetadataChunks(): Plugin {
 
 /**
  * The stylesheet's text without its indentation and line breaks: minifiers leave template literals as they are,
- * and every page downloads it. Whitespace runs become one space, then go around `{ } ; ,` and after `:` (the
- * stylesheet has no strings where that would matter, its only quotes are attribute values such as `[size='small']`,
- * and no selector has a colon before a space).
+ * and every page downloads it. Whitespace runs become one space, then go around `{ } ; ,`, after `:` and around
+ * calc()'s `*`; `0.5` loses its zero and an attribute value that is a name its quotes (`[size='small']` →
+ * `[size=small]`). The stylesheet has no strings where that would matter (its only quotes are such attribute values),
+ * and no selector has a colon before a space.
  */
 function compactStylesheet(): Plugin {
+  const compact = (text: string) =>
+    text
+      .replace(/\s+/g, ' ')
+      .replace(/ ?([{};,]) ?/g, '$1')
+      .replace(/;}/g, '}')
+      .replace(/: /g, ':')
+      .replace(/ \* /g, '*')
+      .replace(/([^\w.])0\.(\d)/g, '$1.$2')
+      .replace(/='([\w-]+)'\]/g, '=$1]')
+      .trim();
   return {
     name: 'compact-stylesheet',
     transform(code, id) {
       if (id !== src('element/spaces-call-button.styles.ts')) return;
-      return code.replace(/css`([^`]*)`/, (_, text: string) => `css\`${text.replace(/\s+/g, ' ').replace(/ ?([{};,]) ?/g, '$1').replace(/;}/g, '}').replace(/: /g, ':').trim()}\``);
+      return code.replace(/css`([^`]*)`/, (_, text: string) => `css\`${compact(text)}\``);
     },
   };
 }
@@ -179,10 +192,37 @@ function firstBatchFiles(): FirstBatchFiles {
     const language = isDynamicEntry && /^src\/i18n\/(\w+)\.ts$/.exec(path ?? '')?.[1];
     return language ? [[language, file] as const] : [];
   });
-  return { define: withImports('src/spaces-call-button.ts'), phone: withImports(phone), languages: Object.fromEntries(translations) };
+  return {
+    define: withImports('src/spaces-call-button.ts'),
+    phone: withImports(phone),
+    // The scan's chunk and what it imports that the phone code does not: the phone code comes with it anyway.
+    scan: withImports(SCAN_CHUNK).filter((file) => !withImports(phone).includes(file)),
+    languages: Object.fromEntries(translations),
+  };
+}
+
+/** The page scan's chunk in the ES build's manifest. */
+const SCAN_CHUNK = 'src/page/number-scan.ts';
+
+/**
+ * The classic script loads the page scan from beside itself, as the ES build's chunk (with the phone code that chunk
+ * imports), only on a page that asks for it: the scan is not inlined, and a page without it downloads nothing more.
+ */
+function scanFromEsBuild(): Plugin {
+  return {
+    name: 'scan-from-es-build',
+    enforce: 'pre',
+    resolveId(id, importer) {
+      if (id !== './number-scan.js' || importer !== src('page/scan-loader.ts')) return;
+      const manifest: Manifest = JSON.parse(readFileSync(new URL('./dist/.vite/manifest.json', import.meta.url), 'utf8'));
+      return { id: `./${manifest[SCAN_CHUNK].file}`, external: true };
+    },
+  };
 }
 
 const minify = { minify: true } as const;
+/** The script tag's files: minified, and without the comments an app's bundler would read (`@__PURE__`…): no bundler reads them. */
+const minifyForPages = { ...minify, comments: false } as const;
 
 /**
  * The chunks of the first batch have names without a hash, as `define.js` has, so that a page can name them in
@@ -194,7 +234,7 @@ function firstBatchChunkName(chunk: { name: string; moduleIds: string[] }): stri
   if (chunk.moduleIds.some((id) => id.endsWith('spaces-call-button.component.ts'))) return 'element.js';
   if (chunk.name === 'phone') return 'phone.js';
   if (chunk.name === 'rolldown-runtime') return 'runtime.js';
-  return '[name]-[hash].js';
+  return '[name]-[hash:6].js';
 }
 
 function libraryBuild(mode: string): UserConfig['build'] {
@@ -203,14 +243,14 @@ function libraryBuild(mode: string): UserConfig['build'] {
     return {
       emptyOutDir: false,
       lib: { entry: src('spaces-call-button.split.ts'), formats: ['es'], fileName: () => 'spaces-call-button.js' },
-      rolldownOptions: { output: minify },
+      rolldownOptions: { output: minifyForPages },
     };
   }
   if (mode === 'iife') {
     return {
       emptyOutDir: false,
       lib: { entry: src('spaces-call-button.ts'), formats: ['iife'], name: 'SpacesCallButton', fileName: () => 'spaces-call-button.iife.js' },
-      rolldownOptions: { output: { ...minify, codeSplitting: false } },
+      rolldownOptions: { output: { ...minifyForPages, codeSplitting: false } },
     };
   }
   if (mode === 'node') {
@@ -237,11 +277,14 @@ function libraryBuild(mode: string): UserConfig['build'] {
     rolldownOptions: {
       ...(forNpm ? { external: /^(lit|@lit\/[\w-]+|ky|libphonenumber-js)(\/|$)/ } : {}),
       output: {
-        ...minify,
+        ...(forNpm ? minify : minifyForPages),
         entryFileNames: '[name].js',
         chunkFileNames: firstBatchChunkName,
         // The phone code in one chunk: one request fewer before the first number is checked.
-        codeSplitting: { groups: [{ name: 'phone', test: /libphonenumber-js|src[\\/]phone[\\/]phone(-runtime|-metadata\.split)?\.ts/ }] },
+        // The page scan's matcher (PhoneNumberMatcher and its helpers) stays out of it, in the scan's own chunk.
+        codeSplitting: {
+          groups: [{ name: 'phone', test: /libphonenumber-js[\\/](?!.*(?:PhoneNumberMatcher|findNumbers|PhoneNumbersInText|parsePhoneNumber_?\.js))|src[\\/]phone[\\/]phone(-runtime|-metadata\.split)?\.ts/ }],
+        },
       },
     },
   };
@@ -251,6 +294,7 @@ export default defineConfig(({ command, mode }) => ({
   plugins:
     command === 'serve' ? [mockSpacesApi(), docsSite()]
     : mode === 'node' ? [compactStylesheet()]
+    : mode === 'iife' ? [phoneMetadataChunks(), compactStylesheet(), shareBabelHelpers(), scanFromEsBuild()]
     : [phoneMetadataChunks(), compactStylesheet(), shareBabelHelpers()],
   server: { port: 5173 },
   // The dev server's dependency scan reads the demo's and the docs' pages, not the bench's and tests' (import maps).

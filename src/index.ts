@@ -4,6 +4,7 @@ export { createSpacesClient, isSecureOrigin, type SpacesClient, type SpacesClien
 export { normalizePhone, type PhoneResult, type InvalidPhoneReason } from './phone/phone.js';
 export { configureSpacesCallButtons, type SpacesCallButtonDefaults } from './page/page-defaults.js';
 export { upgradeTelLinks } from './page/tel-links.js';
+export { scanPhoneNumbers, type ScanOptions } from './page/scan-loader.js';
 export { forgetSpacesToken } from './api/sign-out.js';
 export { reportSpacesCallEvent } from './live/report-call-event.js';
 export type { CallError, CallErrorKind } from './api/call-error.js';

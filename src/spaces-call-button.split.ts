@@ -11,4 +11,4 @@ declare const __FIRST_BATCH_FILES__: FirstBatchFiles;
 
 const api = await startFirstBatch<typeof import('./spaces-call-button.js')>(import.meta.url, __FIRST_BATCH_FILES__);
 
-export const { SpacesCallButton, configureSpacesCallButtons, upgradeTelLinks, forgetSpacesToken, reportSpacesCallEvent } = api;
+export const { SpacesCallButton, configureSpacesCallButtons, upgradeTelLinks, scanPhoneNumbers, forgetSpacesToken, reportSpacesCallEvent } = api;

@@ -9,10 +9,12 @@ import { pageDefaultCountry, pageDefaults } from './page/page-defaults.js';
 import { prepareNumbers } from './phone/phone-loader.js';
 import { SpacesCallButton } from './element/spaces-call-button.component.js';
 import { upgradeTelLinks } from './page/tel-links.js';
+import { scanPhoneNumbers } from './page/scan-loader.js';
 
 export { SpacesCallButton, type CallStatus } from './element/spaces-call-button.component.js';
 export { configureSpacesCallButtons, type SpacesCallButtonDefaults } from './page/page-defaults.js';
 export { upgradeTelLinks } from './page/tel-links.js';
+export { scanPhoneNumbers, type ScanOptions } from './page/scan-loader.js';
 export { forgetSpacesToken } from './api/sign-out.js';
 export { reportSpacesCallEvent } from './live/report-call-event.js';
 export type * from './element/events.js';
@@ -21,6 +23,7 @@ if (globalThis.customElements && !customElements.get('spaces-call-button')) {
   customElements.define('spaces-call-button', SpacesCallButton);
   whenParsed(() => {
     if (pageDefaults().upgradeTelLinks) upgradeTelLinks();
+    scanPhoneNumbers();
     // The phone code and the default country's metadata load once the page is idle, as a chunk apart (out of the
     // first download): a list that the page adds later, as most CRM pages do, then renders without waiting for them.
     // Buttons in the page's HTML start them at once (the ES module's first batch, or the first button to render).

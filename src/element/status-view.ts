@@ -55,9 +55,10 @@ export function showStatus(button: StatusButton, disabledChanged: boolean): void
   }
   if (disabledChanged) innerButton(button).toggleAttribute('disabled', button.disabled);
   updateStatusLine(button);
-  // The extension, after the number (and replaced with it by slotted words): made for the numbers that have one.
+  // The extension, after the number (and replaced with it by slotted words): made for the numbers that have one. Its
+  // text starts with a space, as it is read (the gap on screen is the layout's): "373-4200 ext. 7", not "373-4200ext. 7".
   const { phone } = button;
-  const extension = phone?.ok && !button.masked && phone.extension ? (button.messages ?? en).extension(phone.extension) : undefined;
+  const extension = phone?.ok && !button.masked && phone.extension ? ` ${(button.messages ?? en).extension(phone.extension)}` : undefined;
   const extensionSpan = spanWhile(button.extensionSpan, extension, 'extension', (span) => button.renderRoot.querySelector('[part=number]')!.after(span));
   if (extensionSpan !== button.extensionSpan) button.extensionSpan = extensionSpan;
   // The time since a followed call was answered, beside the status and outside its live region (not announced

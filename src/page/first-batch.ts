@@ -14,14 +14,17 @@ export interface FirstBatchFiles {
   define: string[];
   /** The phone code, then every file it imports. */
   phone: string[];
+  /** The page scan (page/number-scan.ts), then every file it imports. */
+  scan: string[];
   /** Each translation's file, by language (`de`). */
   languages: Record<string, string>;
 }
 
-/** What the page's buttons will need: their countries' metadata, their languages. */
+/** What the page's buttons will need: their countries' metadata, their languages; the page scan, if it opts in. */
 export interface PageNeeds {
   countries: string[];
   languages: string[];
+  scan: boolean;
 }
 
 const TAG = 'spaces-call-button';
@@ -40,6 +43,7 @@ export function startFirstBatch<T>(base: string, files: FirstBatchFiles): Promis
     ? [
         ...imported,
         ...files.phone,
+        ...(needs.scan ? files.scan : []),
         ...needs.countries.map((country) => `phone-metadata/${country}.js`),
         ...needs.languages.flatMap((language) => files.languages[language] ?? []),
       ]
@@ -51,22 +55,26 @@ export function startFirstBatch<T>(base: string, files: FirstBatchFiles): Promis
 }
 
 /**
- * What the buttons already in `doc` need (or, on a page that upgrades its `tel:` links, the links): undefined when
+ * What the buttons already in `doc` need (or, on a page that upgrades its `tel:` links, the links; on a page that
+ * opts in to the scan, its regions: `[data-spaces-scan]` with its country, or the meta tag for the `<body>`): undefined when
  * there is nothing to check yet. Countries as the buttons will read them: a button's `default-country`, else the
  * page's meta tag, else the region of the document's language; languages from the nearest `lang`.
  */
 export function pageNeeds(doc: Document): PageNeeds | undefined {
   const meta = (name: string) => doc.querySelector<HTMLMetaElement>(`meta[name="spaces-call-button:${name}"]`)?.content;
-  const buttons: Element[] = Array.prototype.slice.call(doc.getElementsByTagName(TAG), 0, MAX_READ); // not the whole list
-  if (!buttons.length && !(meta('upgrade-tel-links')?.trim() === 'true' && doc.querySelector('a[href^="tel:" i]'))) return undefined;
+  const regions = [...doc.querySelectorAll('[data-spaces-scan]')];
+  const scan = regions.length > 0 || meta('scan')?.trim() === 'true';
+  // Not the whole list; and the buttons that the scan will insert take their region's country and language.
+  const buttons: Element[] = [...Array.prototype.slice.call(doc.getElementsByTagName(TAG), 0, MAX_READ), ...regions];
+  if (!buttons.length && !scan && !(meta('upgrade-tel-links')?.trim() === 'true' && doc.querySelector('a[href^="tel:" i]'))) return undefined;
   const countries = new Set([meta('default-country') || regionOf(doc.documentElement.lang)]);
   const languages = new Set<string>();
   for (const button of buttons) {
-    countries.add(button.getAttribute('default-country') ?? undefined);
+    countries.add(button.getAttribute('default-country') ?? button.getAttribute('data-spaces-scan') ?? undefined);
     languages.add(button.closest('[lang]')?.getAttribute('lang')?.trim().toLowerCase().split(/[-_]/)[0] ?? '');
   }
   const codes = [...countries].flatMap((country) => country?.trim().toUpperCase().match(/^[A-Z]{2}$/) ?? []);
-  return { countries: [...new Set(codes)], languages: [...languages].filter(Boolean) };
+  return { countries: [...new Set(codes)], languages: [...languages].filter(Boolean), scan };
 }
 
 /** The region of a language tag (`en-GB` → `GB`), if it names one: as page-defaults.ts reads it (the tests compare them). */

@@ -87,9 +87,10 @@ for (const [file, page] of [
         const readRules = (/** @type {string} */ css) => {
           const sheet = new CSSStyleSheet();
           sheet.replaceSync(css);
-          // Values with var() keep their text as written; the only difference compaction may leave there is the
-          // space after a comma, which does not change what they mean. Everything else is as Chromium parsed it.
-          return [...sheet.cssRules].map((rule) => rule.cssText.replace(/\s*,\s*/g, ','));
+          // Values with var() keep their text as written; the only differences compaction may leave there are the
+          // spaces after a comma and around calc()'s `*`, and a number's leading zero, which do not change what they
+          // mean. Everything else is as Chromium parsed it.
+          return [...sheet.cssRules].map((rule) => rule.cssText.replace(/\s*([,*])\s*/g, '$1').replace(/([^\w.])0\.(\d)/g, '$1.$2'));
         };
         const element = /** @type {any} */ (customElements.get('spaces-call-button'));
         const builtCss = element.elementStyles.map((/** @type {{ cssText: string }} */ style) => style.cssText).join('');

@@ -65,7 +65,8 @@ describe('<spaces-call-button>', () => {
       parts(el).button.click();
 
       expect((await start).detail).to.deep.equal({ number: '+442079460958', callType: 'aura', extension: '42', data: {} });
-      expect(parts(el).extension).to.equal('ext. 42');
+      expect(parts(el).extension, 'read apart from the number').to.equal(' ext. 42');
+      expect(parts(el).button.textContent).to.equal('020 7946 0958 ext. 42');
       expect(parts(el).button.getAttribute('aria-label')).to.equal('Call 020 7946 0958, extension 42');
       await settled(el);
       expect((await api.requests())[0].callees).to.deep.equal([{ address: '+442079460958', displayname: '' }]);

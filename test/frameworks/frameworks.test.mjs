@@ -1,7 +1,8 @@
 // @ts-check
 /**
  * The button in a React 19 app and a Vue 3 app, each bundled as an app would be (esbuild), served
- * plainly and driven in Chromium: properties (a token provider function), attributes, events.
+ * plainly and driven in Chromium: properties (a token provider function), attributes, events. Then those apps and a
+ * Lit one on a page with the page scan on: the scan leaves their DOM alone, and they go on updating it.
  */
 import assert from 'node:assert/strict';
 import { copyFile, mkdtemp, rm } from 'node:fs/promises';
@@ -45,6 +46,7 @@ async function bundle(entry) {
     logLevel: 'error',
   });
   await copyFile(join(here, 'app.html'), join(folder, 'index.html'));
+  await copyFile(join(here, 'app-scan.html'), join(folder, 'scan.html'));
   return folder;
 }
 
@@ -79,6 +81,49 @@ for (const [framework, entry, id, token] of [
           [token, '+12025550143'],
         ],
       );
+      assert.deepEqual(errors, []);
+      await page.close();
+      await site.close();
+    });
+  });
+}
+
+/**
+ * Waits until the scan has read everything the page changed so far: a number appended outside the app gets its
+ * button (the scan reads changes in the order they came).
+ * @param {import('playwright-core').Page} page
+ * @param {string} number  a number not yet on the page
+ */
+async function scanCaughtUp(page, number) {
+  await page.evaluate((text) => document.body.insertAdjacentHTML('beforeend', `<p class="caught-up">Caught up: ${text}</p>`), number);
+  await page.waitForFunction((text) => document.querySelector(`spaces-call-button[data-spaces-scanned][label="Call ${text}"]`), number);
+}
+
+for (const [framework, entry] of [
+  ['React 19', 'react-app.tsx'],
+  ['Vue 3', 'vue-app.ts'],
+  ['Lit', 'lit-app.ts'],
+]) {
+  describe(`${framework}, with the page scan on`, () => {
+    it('the scan leaves the app’s DOM alone, and the app goes on updating its text: no error, no stale button', async () => {
+      const site = await serveStatic(await bundle(entry));
+      const page = await browser.newPage();
+      const errors = /** @type {string[]} */ ([]);
+      page.on('pageerror', (error) => errors.push(error.message));
+      page.on('console', (message) => void (message.type() === 'error' && errors.push(message.text())));
+      await page.goto(`${site.origin}/scan.html?api=${encodeURIComponent(`${api.origin}/mock/scan`)}`);
+      const contact = page.locator('#contact-text');
+      const buttonsInApp = () => page.locator('#root spaces-call-button[data-spaces-scanned]').count();
+
+      await page.waitForFunction(() => document.querySelector('#plain spaces-call-button[data-spaces-scanned]'));
+      assert.equal(await contact.textContent(), 'Office: 020 7946 0958');
+      await scanCaughtUp(page, '020 7946 0101');
+      assert.equal(await buttonsInApp(), 0, 'no button in the app’s DOM');
+
+      await page.click('#change-text');
+      await page.waitForFunction(() => document.querySelector('#contact-text')?.textContent === 'Office: 020 7946 0000');
+      await scanCaughtUp(page, '020 7946 0102');
+      assert.equal(await buttonsInApp(), 0, 'none after the update either');
       assert.deepEqual(errors, []);
       await page.close();
       await site.close();

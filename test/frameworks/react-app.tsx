@@ -25,6 +25,7 @@ const apiBase = new URLSearchParams(location.search).get('api')!;
 function App() {
   const [log, setLog] = useState<string[]>([]);
   const [number, setNumber] = useState('020 7946 0958');
+  const [office, setOffice] = useState('020 7946 0958');
   return (
     <>
       <spaces-call-button
@@ -37,6 +38,8 @@ function App() {
       />
       <button id="change-number" onClick={() => setNumber('+1 202 555 0143')}>change</button>
       <output id="log">{log.join(',')}</output>
+      <p id="contact-text">Office: {office}</p>
+      <button id="change-text" onClick={() => setOffice('020 7946 0000')}>change the text</button>
     </>
   );
 }

@@ -10,6 +10,7 @@ createApp({
   setup() {
     const log = ref<string[]>([]);
     const number = ref('020 7946 0958');
+    const office = ref('020 7946 0958');
     return () => [
       h('spaces-call-button', {
         id: 'vue-button',
@@ -21,6 +22,8 @@ createApp({
       }),
       h('button', { id: 'change-number', onClick: () => (number.value = '+1 202 555 0143') }, 'change'),
       h('output', { id: 'log' }, log.value.join(',')),
+      h('p', { id: 'contact-text' }, `Office: ${office.value}`),
+      h('button', { id: 'change-text', onClick: () => (office.value = '020 7946 0000') }, 'change the text'),
     ];
   },
 }).mount('#root');

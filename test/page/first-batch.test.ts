@@ -27,7 +27,7 @@ describe('the first batch', () => {
 
   it('needs the default country for tel: links the page upgrades', () => {
     const doc = page('<head><meta name="spaces-call-button:upgrade-tel-links" content="true"></head><body><a href="TEL:+442079460958">x</a></body>', 'en-GB');
-    expect(pageNeeds(doc)).to.deep.equal({ countries: ['GB'], languages: [] });
+    expect(pageNeeds(doc)).to.deep.equal({ countries: ['GB'], languages: [], scan: false });
   });
 
   it('takes the country of the meta tag over the document language’s region', () => {
@@ -87,5 +87,24 @@ describe('the first batch', () => {
       'fr-FR',
     );
     expect(pageNeeds(doc)?.languages).to.deep.equal(['fr', 'ja', 'de']);
+  });
+
+  describe('on a page that opts in to the scan', () => {
+    it('needs the scan, the countries of its regions and their languages', () => {
+      const doc = page(
+        `<body>
+          <section data-spaces-scan="de" lang="de"><p>030 901820</p></section>
+          <section data-spaces-scan><p>020 7946 0958</p></section>
+        </body>`,
+        'en-GB',
+      );
+      expect(pageNeeds(doc)).to.deep.equal({ countries: ['GB', 'DE'], languages: ['de', 'en'], scan: true });
+    });
+
+    it('needs the scan and the page’s country for the meta tag, not for a meta tag that says false', () => {
+      const meta = (content: string) => `<head><meta name="spaces-call-button:scan" content="${content}"></head><body><p>020 7946 0958</p></body>`;
+      expect(pageNeeds(page(meta('true'), 'en-GB'))).to.deep.equal({ countries: ['GB'], languages: [], scan: true });
+      expect(pageNeeds(page(meta('false'), 'en-GB'))).to.equal(undefined);
+    });
   });
 });

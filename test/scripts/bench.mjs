@@ -35,6 +35,7 @@ import { CHROMIUM_ARGS, chromiumPath } from '../support/chromium.mjs';
 import { createHostileApi } from '../support/hostile-api.mjs';
 import { listen, serveStatic } from '../support/static-server.mjs';
 import { prepareRecordPages, recordPage } from '../bench/record-pages.mjs';
+import { SCAN_ROWS, prepareScanPages, scanPage } from '../bench/scan-page.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const ARGS = process.argv.slice(2);
@@ -51,6 +52,8 @@ const REPS = Number(ARGS.find((arg) => arg.startsWith('--reps='))?.slice('--reps
 const RECORD_ONLY = ARGS.includes('--record');
 /** `--record-against=<dir>`: the record and list pages of another build (a dist/ folder) too, as "the other build". */
 const RECORD_AGAINST = ARGS.find((arg) => arg.startsWith('--record-against='))?.slice('--record-against='.length);
+/** `--scan`: only the page scan's CRM table, scan on and off (test/bench/scan-page.mjs). */
+const SCAN_ONLY = ARGS.includes('--scan');
 const N = 1_000;
 const BIG_N = 10_000;
 const CLICKS_PER_PAGE = 20; // after each page's first click, which is reported on its own: REPS x 20 = 100 clicks
@@ -696,7 +699,7 @@ function bytes(name, urls) {
  * @returns {Task[]}
  */
 const tasks = (env) =>
-  AGAINST ? [{ contender: /** @type {Contender} */ ('ours'), run: () => sideBySide(env, AGAINST_PAGE, ['ours', 'other']) }] : RECORD_ONLY ? recordTasks(env) : [
+  AGAINST ? [{ contender: /** @type {Contender} */ ('ours'), run: () => sideBySide(env, AGAINST_PAGE, ['ours', 'other']) }] : RECORD_ONLY ? recordTasks(env) : SCAN_ONLY ? scanTasks(env) : [
   ...CONTENDERS.map((contender) => ({ contender, run: () => thousand(env, contender) })),
   ...CONTENDERS.map((contender) => ({ contender, run: () => thousand(env, contender, { warm: true }) })),
   { contender: 'ours', run: () => sideBySide(env, 'side-by-side.html', ['ours', 'litFloor', 'checkingLitFloor', 'shoelace']) },
@@ -717,7 +720,16 @@ const otherTasks = (env) => [
   { contender: 'ours', run: () => answers(env) },
   { contender: 'ours', run: () => phoneFuzz(env) },
   ...recordTasks(env),
+  ...scanTasks(env),
 ];
+
+/**
+ * The page scan's CRM table, with the scan on and off.
+ * @param {Env} env
+ * @returns {Task[]}
+ */
+const scanTasks = (env) =>
+  [true, false].map((scan) => ({ contender: /** @type {Contender} */ ('ours'), run: () => scanPage(env.browser, env.origin, { scan, errors: env.errors }) }));
 
 /**
  * The record page (5 numbers) and the list page (1,000 rows) of each kind, locally and over the 4G-like link.
@@ -860,6 +872,7 @@ function summarize(samples) {
     { metric: 'classic: main thread busy until then', unit: 'ms', ours: get('classic1.busy') },
     { metric: 'classic: script evaluation (loaded → defined)', unit: 'ms', ours: get('classic1.evaluation') },
     ...recordRows(get),
+    ...scanRows(get),
     { metric: 'zero-delay timer wait while an answer is read (up to 3 MB)', ...budget('answerWait.small', 200) },
     { metric: 'zero-delay timer wait while a 10 MB answer is read', ...budget('answerWait.big', 400) },
     { metric: 'zero-delay timer wait, 100,000 receivers (8 MB)', ...budget('answerWait.receivers', 400) },
@@ -930,6 +943,28 @@ function recordRows(get) {
 }
 
 /**
+ * The page scan's rows (test/bench/scan-page.mjs): a CRM table of 5,000 rows as a server renders it, the scan on and
+ * off. The longest task counts only tasks of 50 ms or more (the browser reports no shorter ones): 0 means none.
+ * @param {(metric: string) => number} get  the median of one of ours' measurements
+ * @returns {Row[]}
+ */
+function scanRows(get) {
+  const table = `CRM table, ${SCAN_ROWS.toLocaleString('en')} rows`;
+  return [
+    { metric: `${table}, scan on: navigation → the first screen's numbers callable`, unit: 'ms', ours: get('scanOn.firstScreen') },
+    { metric: '  longest main-thread task while scanning', unit: 'ms', ours: get('scanOn.longestTask'), goal: '≤ 50 ms', met: get('scanOn.longestTask') <= 50 },
+    { metric: '  total scan time (its code arrived → the last button rendered)', unit: 'ms', ours: get('scanOn.total') },
+    { metric: '  navigation → the last button rendered', unit: 'ms', ours: get('scanOn.done') },
+    { metric: '  buttons inserted', unit: 'count', ours: get('scanOn.buttons'), goal: `= ${SCAN_ROWS.toLocaleString('en')}`, met: get('scanOn.buttons') === SCAN_ROWS },
+    { metric: '  JS heap after', unit: 'bytes', ours: get('scanOn.heap') },
+    { metric: `${table}, scan off: navigation → load event end`, unit: 'ms', ours: get('scanOff.done') },
+    { metric: '  longest main-thread task after DOMContentLoaded', unit: 'ms', ours: get('scanOff.longestTask') },
+    { metric: '  buttons inserted', unit: 'count', ours: get('scanOff.buttons'), goal: '0, the scan not loaded', met: get('scanOff.buttons') === 0 && get('scanOff.chunkLoaded') === 0 },
+    { metric: '  JS heap after', unit: 'bytes', ours: get('scanOff.heap') },
+  ];
+}
+
+/**
  * @param {number | undefined} value
  * @param {Unit} unit
  */
@@ -993,6 +1028,8 @@ async function start() {
   const closedPort = (await (await fetch(`${api.origin}/hostile/__closed-port`)).json()).port;
   const fuzzInputs = await makeFuzzInputs();
   const recordKinds = await prepareRecordPages(root, { five: phoneNumbers(5), thousand: phoneNumbers(1_000), against: RECORD_AGAINST });
+  // The scan reads text, not tel: links: a tel: form is written as the number it holds.
+  prepareScanPages(root, phoneNumbers(SCAN_ROWS).map(({ written }) => written.replace(/^tel:/, '')));
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
   /** @type {Env} */
   const env = { browser, origin: site.origin, apiOrigin: api.origin, closedPort, fuzzInputs, recordKinds, errors: [] };
@@ -1019,7 +1056,7 @@ try {
   const samples = await repeat(tasks(env), REPS);
   const loadAfter = loadavg();
   const rows = summarize(samples);
-  print(PER_ELEMENT_ONLY || AGAINST || RECORD_ONLY ? rows.filter((row) => !Number.isNaN(row.ours ?? row.ratio ?? NaN)) : rows);
+  print(PER_ELEMENT_ONLY || AGAINST || RECORD_ONLY || SCAN_ONLY ? rows.filter((row) => !Number.isNaN(row.ours ?? row.ratio ?? NaN)) : rows);
   const load = (/** @type {number[]} */ averages) => averages.map((average) => average.toFixed(2)).join(', ');
   if (numbers) console.log(`The bench's ${numbers.count.toLocaleString('en')} numbers: valid for ours ${numbers.ours.toLocaleString('en')}, for the checking Lit floor ${numbers.floor.toLocaleString('en')}; checked and formatted alike: ${numbers.same.toLocaleString('en')}.`);
   console.log(`Load average (1, 5, 15 min) on ${availableParallelism()} cores: ${load(loadBefore)} before, ${load(loadAfter)} after.`);

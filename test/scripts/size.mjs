@@ -47,6 +47,8 @@ const numbers = [...withStaticImports('phone.js')];
 const calling = [...numbers, ...withStaticImports(chunk('call-controller-'))];
 /** What `live` adds once a call is placed: the channel's own chunk and what it imports that a call has not loaded. */
 const liveChannel = [...withStaticImports(chunk('live-channel-'))].filter((file) => !firstLoad.includes(file) && !calling.includes(file));
+/** What a page that opts in to the scan adds, after its numbers are checked; a classic page loads the ES build's phone code with it. */
+const scan = [...withStaticImports(chunk('number-scan-'))];
 const TEN = ['GB', 'US', 'DE', 'FR', 'ES', 'JP', 'IN', 'AU', 'BR', 'IT'];
 const pages = {
   'first load (ES module)': firstLoad,
@@ -54,6 +56,8 @@ const pages = {
   'one-country page (ES module)': [...new Set([...firstLoad, ...calling, ...metadata(['GB'])])],
   'ten-country page (ES module)': [...new Set([...firstLoad, ...calling, ...metadata(TEN)])],
   'live channel (ES module, lazy)': liveChannel,
+  'page scan (ES module, lazy)': scan.filter((file) => !numbers.includes(file)),
+  'page scan (classic script, lazy)': scan,
   'classic script': ['spaces-call-button.iife.js'],
   'one-country page (classic script)': ['spaces-call-button.iife.js', ...metadata(['GB'])],
 };
