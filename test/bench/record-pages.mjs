@@ -18,6 +18,8 @@
  */
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { build } from 'vite';
+import { fileURLToPath } from 'node:url';
+import { readmePreloadFiles } from '../support/readme-preload.mjs';
 
 /** @typedef {'module' | 'preloaded' | 'classic' | 'checkingLitFloor' | 'links' | 'otherModule' | 'otherClassic'} RecordKind */
 /** @typedef {{ written: string, tel: string }} BenchNumber */
@@ -29,10 +31,10 @@ const FOLDER = 'bench-results/record/';
 /** @type {Record<RecordKind, { script: string, tag?: string }>} */
 const KINDS = {
   module: { script: '<script type="module" src="/dist/spaces-call-button.js"></script>', tag: 'spaces-call-button' },
-  /** With the README's optional preload tags for a British page. */
+  /** With the README's optional preload tags (for a British page), as the README writes them. */
   preloaded: {
-    script: ['define.js', 'element.js', 'phone.js', 'runtime.js', 'phone-metadata/GB.js']
-      .map((file) => `<link rel="modulepreload" href="/dist/${file}" />`)
+    script: readmePreloadFiles(fileURLToPath(new URL('../../', import.meta.url)))
+      .map((file) => `<link rel="modulepreload" href="${file}" />`)
       .concat('<script type="module" src="/dist/spaces-call-button.js"></script>')
       .join('\n    '),
     tag: 'spaces-call-button',

@@ -208,6 +208,20 @@ describe('the npm build (what an app bundler gets through the exports map)', () 
   });
 });
 
+describe("libphonenumber-js's Babel helpers in the script tag's files", () => {
+  // Each of its files carries its own copy of each helper; the build keeps one (vite.config.ts, shareBabelHelpers).
+  // A helper's error text stands for the helper: `_classCallCheck`, `_createForOfIteratorHelperLoose`, `_typeof`'s directive.
+  for (const file of ['phone.js', 'spaces-call-button.iife.js']) {
+    it(`${file} carries each once`, () => {
+      const code = readFileSync(`${root}dist/${file}`, 'utf8');
+      const count = (/** @type {string} */ text) => code.split(text).length - 1;
+      assert.equal(count('Cannot call a class as a function'), 1);
+      assert.equal(count('Invalid attempt to iterate non-iterable instance'), 1);
+      assert.equal(count('@babel/helpers'), 0);
+    });
+  }
+});
+
 describe('live calls with the built files, over the mock Socket.IO v2 channel (issue 10)', () => {
   /** @type {Awaited<ReturnType<typeof startLiveMock>>} */
   let live;
