@@ -3,7 +3,7 @@ export { SpacesCallButton, type CallStatus } from './element/spaces-call-button.
 export { createSpacesClient, isSecureOrigin, type SpacesClient, type SpacesClientOptions, type PlaceCallRequest, type CallOutcome, type TokenProvider, type TokenType } from './api/spaces-client.js';
 export { normalizePhone, type PhoneResult, type InvalidPhoneReason } from './phone/phone.js';
 export { configureSpacesCallButtons, type SpacesCallButtonDefaults } from './page/page-defaults.js';
-export { upgradeTelLinks } from './page/tel-links.js';
+export { upgradeTelLinks } from './page/tel-link-loader.js';
 export { scanPhoneNumbers, type ScanOptions } from './page/scan-loader.js';
 export { forgetSpacesToken } from './api/sign-out.js';
 export { reportSpacesCallEvent } from './live/report-call-event.js';

@@ -8,12 +8,12 @@
 import { pageDefaultCountry, pageDefaults } from './page/page-defaults.js';
 import { prepareNumbers } from './phone/phone-loader.js';
 import { SpacesCallButton } from './element/spaces-call-button.component.js';
-import { upgradeTelLinks } from './page/tel-links.js';
+import { upgradeTelLinks } from './page/tel-link-loader.js';
 import { scanPhoneNumbers } from './page/scan-loader.js';
 
 export { SpacesCallButton, type CallStatus } from './element/spaces-call-button.component.js';
 export { configureSpacesCallButtons, type SpacesCallButtonDefaults } from './page/page-defaults.js';
-export { upgradeTelLinks } from './page/tel-links.js';
+export { upgradeTelLinks } from './page/tel-link-loader.js';
 export { scanPhoneNumbers, type ScanOptions } from './page/scan-loader.js';
 export { forgetSpacesToken } from './api/sign-out.js';
 export { reportSpacesCallEvent } from './live/report-call-event.js';

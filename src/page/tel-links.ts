@@ -1,8 +1,9 @@
 /**
- * Upgrades existing `<a href="tel:…">` links into call buttons, including links added later.
- * Opt-in: `<meta name="spaces-call-button:upgrade-tel-links" content="true">` for the whole page, or
- * `upgradeTelLinks(subtree)`. A link stays a plain link while no token source (`token`, `token-url`, `getToken`) is
- * configured (and, of course, where JavaScript does not run), and inside or on anything marked `data-spaces-call="off"`.
+ * Upgrades existing `<a href="tel:…">` links into call buttons, including links added later: a chunk of its own,
+ * loaded by tel-link-loader.ts when a page opts in (`<meta name="spaces-call-button:upgrade-tel-links"
+ * content="true">` for the whole page) or calls `upgradeTelLinks(subtree)`. A link stays a plain link while no token
+ * source (`token`, `token-url`, `getToken`) is configured (and, of course, where JavaScript does not run), and inside
+ * or on anything marked `data-spaces-call="off"`.
  */
 import { onDefaultsChange, pageDefaults } from './page-defaults.js';
 
@@ -10,7 +11,7 @@ const LINKS = 'a[href^="tel:" i]';
 const OPTED_OUT = '[data-spaces-call="off"]';
 
 /** Upgrades the tel: links under `root` now and as they are added; returns the function that stops watching. */
-export function upgradeTelLinks(root: ParentNode = document): () => void {
+export function watchTelLinks(root: ParentNode = document): () => void {
   const upgradeAll = (node: ParentNode) => {
     if (node instanceof HTMLAnchorElement && node.matches(LINKS)) upgrade(node);
     node.querySelectorAll<HTMLAnchorElement>(LINKS).forEach(upgrade);

@@ -4,6 +4,7 @@
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import type { SpacesCallButton } from '../../src/spaces-call-button.js';
+import { watchTelLinks } from '../../src/page/tel-links.js';
 import { mockApi, until } from '../support/mock-api.js';
 import { addPageMeta as meta } from '../support/page-meta.js';
 
@@ -58,7 +59,7 @@ describe('tel: links', () => {
     module.configureSpacesCallButtons({ token: '' });
     try {
       const box = await fixture(html`<div><a href="tel:+12025550143">x</a></div>`);
-      module.upgradeTelLinks(box);
+      watchTelLinks(box);
       expect(box.querySelector('spaces-call-button')).to.equal(null);
       expect(box.querySelector('a')!.hidden).to.equal(false);
     } finally {
@@ -66,16 +67,28 @@ describe('tel: links', () => {
     }
   });
 
-  it('upgradeTelLinks() upgrades a subtree on demand and stops watching when told', async () => {
+  it('upgradeTelLinks() loads the upgrade, upgrades a subtree on demand and stops watching when told', async () => {
     const box = document.createElement('div'); // not in the document: only the explicit call reaches it
     box.innerHTML = '<a href="tel:+12025550145">x</a>';
     const stop = module.upgradeTelLinks(box);
-    expect(box.querySelectorAll('spaces-call-button')).to.have.length(1);
+    await until(() => box.querySelector('spaces-call-button') !== null, 'the upgrade, once its code has loaded');
 
     stop();
+    await new Promise((resolve) => setTimeout(resolve)); // the stop waits for the same load
     box.insertAdjacentHTML('beforeend', '<a href="tel:+12025550146">y</a>');
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(box.querySelectorAll('spaces-call-button')).to.have.length(1);
+  });
+
+  it('upgradeTelLinks() stopped before its code has loaded upgrades nothing', async () => {
+    const box = document.createElement('div');
+    box.innerHTML = '<a href="tel:+12025550149">x</a>';
+    module.upgradeTelLinks(box)();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    box.insertAdjacentHTML('beforeend', '<a href="tel:+12025550150">y</a>');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(box.querySelectorAll('spaces-call-button')).to.have.length(0);
+    expect(box.querySelector('a')!.hidden).to.equal(false);
   });
 
   describe('tel: links with token-url', () => {
@@ -97,7 +110,7 @@ describe('tel: links', () => {
       module.configureSpacesCallButtons({ tokenUrl: '/spaces/token' });
       const box = detachedLinks();
 
-      const stop = module.upgradeTelLinks(box);
+      const stop = watchTelLinks(box);
 
       expect(upgraded(box)).to.equal(1);
       expect(box.querySelector('a')!.hidden).to.equal(true);
@@ -111,7 +124,7 @@ describe('tel: links', () => {
     ] as const) {
       it(`a ${what} configured after the links were seen upgrades them`, () => {
         const box = detachedLinks();
-        const stop = module.upgradeTelLinks(box);
+        const stop = watchTelLinks(box);
         expect(upgraded(box), 'no token source yet').to.equal(0);
 
         module.configureSpacesCallButtons(source);
@@ -149,7 +162,7 @@ describe('tel: links', () => {
     it('the function that stops watching also stops listening for a token source', () => {
       const listenersBefore = defaultsListeners();
       const box = detachedLinks();
-      const stop = module.upgradeTelLinks(box);
+      const stop = watchTelLinks(box);
 
       stop();
       module.configureSpacesCallButtons({ tokenUrl: '/spaces/token' });
