@@ -22,7 +22,7 @@ function onClick(this: ShadowRoot, event: Event): void {
   }
 }
 
-/** The words slotted in the default slot lead the accessible name. */
+/** The words slotted in the default slot lead the accessible name (set when they change: each set renders). */
 function onSlotChange(this: ShadowRoot, event: Event): void {
   const slot = event.target as HTMLSlotElement;
   if (slot.name) return; // the icon
@@ -31,7 +31,8 @@ function onSlotChange(this: ShadowRoot, event: Event): void {
     .map((node) => node.textContent)
     .join('')
     .trim();
-  (this.host as ListeningButton).slottedText = text;
+  const button = this.host as ListeningButton;
+  if ((button.slottedText ?? '') !== text) button.slottedText = text;
 }
 
 export function listenOnShadowRoot(root: HTMLElement | DocumentFragment): void {
