@@ -195,8 +195,9 @@ function shareBabelHelpers(): Plugin {
 
 /**
  * The files of the split build that its entry starts at once (page/first-batch.ts), read from the manifest of the
- * build before (dist/.vite/manifest.json): the defining module and the phone code, each with every chunk it imports
- * statically (the runtime chunk that the bundler shares between chunks among them), and the translations.
+ * build before (dist/.vite/manifest.json): the defining module with every chunk it imports statically; the phone
+ * runtime, the page scan and the tel: link upgrade, each with the chunks it imports that do not come with the ones
+ * before; and the translations.
  */
 function firstBatchFiles(): FirstBatchFiles {
   const manifest: Manifest = JSON.parse(readFileSync(new URL('./dist/.vite/manifest.json', import.meta.url), 'utf8'));
@@ -207,17 +208,20 @@ function firstBatchFiles(): FirstBatchFiles {
     }
     return [...seen].map((chunk) => manifest[chunk].file);
   };
-  const phone = Object.keys(manifest).find((key) => manifest[key].name === 'phone');
-  if (!phone) throw new Error('The manifest has no phone chunk: run the ES build first.');
+  const phone = Object.keys(manifest).find((key) => manifest[key].name === 'phone-runtime');
+  if (!phone) throw new Error('The manifest has no phone runtime chunk: run the ES build first.');
   const translations = Object.values(manifest).flatMap(({ src: path, file, isDynamicEntry }) => {
     const language = isDynamicEntry && /^src\/i18n\/(\w+)\.ts$/.exec(path ?? '')?.[1];
     return language ? [[language, file] as const] : [];
   });
+  const define = withImports('src/spaces-call-button.ts');
+  /** A chunk and what it imports, less what comes with `others` anyway. */
+  const apart = (key: string, others: string[]) => withImports(key).filter((file) => !others.includes(file));
   return {
-    define: withImports('src/spaces-call-button.ts'),
-    phone: withImports(phone),
-    // The scan's chunk and what it imports that the phone code does not: the phone code comes with it anyway.
-    scan: withImports(SCAN_CHUNK).filter((file) => !withImports(phone).includes(file)),
+    define,
+    phone: apart(phone, define),
+    scan: apart(SCAN_CHUNK, withImports(phone)),
+    telLinks: apart('src/page/tel-links.ts', define),
     languages: Object.fromEntries(translations),
   };
 }
@@ -248,15 +252,24 @@ const minifyForPages = { ...minify, comments: false } as const;
 /**
  * The chunks of the first batch have names without a hash, as `define.js` has, so that a page can name them in
  * `<link rel="modulepreload">` tags (Chromium does not fetch a preloaded module's imports): the element (Rolldown would
- * name it after one of its modules), the phone code and the bundler's runtime chunk that the phone code imports.
- * Every other chunk, loaded later from these, keeps its hash.
+ * name it after one of its modules), the phone runtime and the phone code. Every other chunk, loaded later from these,
+ * keeps its hash.
  */
 function firstBatchChunkName(chunk: { name: string; moduleIds: string[] }): string {
   if (chunk.moduleIds.some((id) => id.endsWith('spaces-call-button.component.ts'))) return 'element.js';
-  if (chunk.name === 'phone') return 'phone.js';
-  if (chunk.name === 'rolldown-runtime') return 'runtime.js';
+  if (chunk.name === 'phone' || chunk.name === 'phone-runtime') return `${chunk.name}.js`;
   return '[name]-[hash:6].js';
 }
+
+/**
+ * The modules that the defining module (spaces-call-button.ts) imports or passes on: with everything they import, the
+ * element's chunk. Named as a group, because the phone code imports some of them (phone/arrived-runtime.ts,
+ * page/page-defaults.ts); left to itself, the bundler would give those a chunk of their own, or put them in the phone
+ * code, which a page without numbers would then download.
+ */
+const definingImports = [...readFileSync(src('spaces-call-button.ts'), 'utf8').matchAll(/^(?:import|export) (?!type ).* from '\.\/([\w/.-]+)\.js';$/gm)].map(
+  ([, path]) => src(`${path}.ts`),
+);
 
 function libraryBuild(mode: string): UserConfig['build'] {
   if (mode === 'entry') {
@@ -304,7 +317,10 @@ function libraryBuild(mode: string): UserConfig['build'] {
         // The phone code in one chunk: one request fewer before the first number is checked.
         // The page scan's matcher (PhoneNumberMatcher and its helpers) stays out of it, in the scan's own chunk.
         codeSplitting: {
-          groups: [{ name: 'phone', test: /libphonenumber-js[\\/](?!.*(?:PhoneNumberMatcher|findNumbers|PhoneNumbersInText|parsePhoneNumber_?\.js))|src[\\/]phone[\\/]phone(-runtime|-metadata\.split)?\.ts/ }],
+          groups: [
+            { name: 'element', test: (id) => definingImports.includes(id), priority: 2 },
+            { name: 'phone', test: /libphonenumber-js[\\/](?!.*(?:PhoneNumberMatcher|findNumbers|PhoneNumbersInText|parsePhoneNumber_?\.js))|src[\\/]phone[\\/]phone(-metadata\.split)?\.ts/, priority: 1 },
+          ],
         },
       },
     },

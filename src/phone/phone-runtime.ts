@@ -1,7 +1,11 @@
 /**
  * The lazily loaded half of phone handling: libphonenumber-js and its metadata.
- * The element reaches it through phone-loader.ts, so that neither is in the first download.
+ * The element reaches it through phone-loader.ts, so that neither is in the first download. As it is evaluated, it
+ * hands itself over (arrived-runtime.ts) and starts loading the page's default country's metadata: on a page whose
+ * first batch brought it, both are in before the element is defined.
  */
+import { pageDefaultCountry } from '../page/page-defaults.js';
+import { runtimeArrived } from './arrived-runtime.js';
 import { normalizePhone, type PhoneResult } from './phone.js';
 import { metadataFor } from './phone-metadata.js';
 
@@ -42,3 +46,6 @@ export function normalizeNow(input: string, country: string | undefined): PhoneR
   count++;
   return result;
 }
+
+runtimeArrived({ normalizeNow, prepare, forgetResults });
+prepare(pageDefaultCountry());

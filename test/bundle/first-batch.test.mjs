@@ -70,12 +70,12 @@ async function openHolding(name, batch) {
 }
 
 describe('spaces-call-button.js starts what a page needs in one batch', () => {
-  it('asks for the element, the phone code, the runtime chunk, every country\'s metadata and the translation before any has arrived', async () => {
+  it('asks for the element, the phone code, every country\'s metadata and the translation before any has arrived', async () => {
     const batch = [
       '/dist/define.js',
       '/dist/element.js',
       '/dist/phone.js',
-      '/dist/runtime.js',
+      '/dist/phone-runtime.js',
       '/dist/phone-metadata/CH.js', // the region of the document's language, de-CH
       '/dist/phone-metadata/GB.js', // one button's own default-country
       chunk('de-'), // the document's language
@@ -87,6 +87,43 @@ describe('spaces-call-button.js starts what a page needs in one batch', () => {
     assert.deepEqual(e164, ['+41446681800', '+41781234567', '+41446681801', '+41446681802', '+442079460958']);
     assert.deepEqual(t.errors, []);
     await t.done();
+  });
+
+  it("runs the defining module once the phone code is in: each button's first render shows its number checked", async () => {
+    const site = await serveStatic(root, { apiBase: `${api.origin}/mock/first-batch-render` });
+    const page = await browser.newPage();
+    await page.addInitScript(() => {
+      // What each button holds when it first renders, and how many renders there are before every number is checked.
+      const seen = /** @type {{ first: (string | null)[], renders: number }} */ ({ first: [], renders: 0 });
+      Object.assign(window, { seen });
+      const define = customElements.define.bind(customElements);
+      customElements.define = (name, constructor, options) => {
+        const { firstUpdated, updated } = constructor.prototype;
+        Object.assign(constructor.prototype, {
+          /** @param {Map<string, unknown>} changed */
+          firstUpdated(changed) {
+            seen.first.push(/** @type {any} */ (this).e164);
+            firstUpdated.call(this, changed);
+          },
+          /** @param {Map<string, unknown>} changed */
+          updated(changed) {
+            seen.renders++;
+            updated.call(this, changed);
+          },
+        });
+        define(name, constructor, options);
+      };
+    });
+    try {
+      await page.goto(`${site.origin}/test/bundle/pages/record-gb.html`);
+      await page.waitForFunction(() => [...document.querySelectorAll('spaces-call-button')].every((button) => /** @type {any} */ (button).e164));
+      const seen = await page.evaluate(() => /** @type {any} */ (window).seen);
+      assert.deepEqual(seen.first, ['+442079460958', '+447400123456', '+442079460000', '+441134960000']);
+      assert.equal(seen.renders, 4, 'one render each');
+    } finally {
+      await page.close();
+      await site.close();
+    }
   });
 
   it("with the README's preload tags, asks for the whole batch before the entry has arrived: one round trip", async () => {

@@ -27,7 +27,7 @@ describe('the first batch', () => {
 
   it('needs the default country for tel: links the page upgrades', () => {
     const doc = page('<head><meta name="spaces-call-button:upgrade-tel-links" content="true"></head><body><a href="TEL:+442079460958">x</a></body>', 'en-GB');
-    expect(pageNeeds(doc)).to.deep.equal({ countries: ['GB'], languages: [], scan: false });
+    expect(pageNeeds(doc)).to.deep.equal({ countries: ['GB'], languages: [], scan: false, telLinks: true });
   });
 
   it('takes the country of the meta tag over the document language’s region', () => {
@@ -98,12 +98,12 @@ describe('the first batch', () => {
         </body>`,
         'en-GB',
       );
-      expect(pageNeeds(doc)).to.deep.equal({ countries: ['GB', 'DE'], languages: ['de', 'en'], scan: true });
+      expect(pageNeeds(doc)).to.deep.equal({ countries: ['GB', 'DE'], languages: ['de', 'en'], scan: true, telLinks: false });
     });
 
     it('needs the scan and the page’s country for the meta tag, not for a meta tag that says false', () => {
       const meta = (content: string) => `<head><meta name="spaces-call-button:scan" content="${content}"></head><body><p>020 7946 0958</p></body>`;
-      expect(pageNeeds(page(meta('true'), 'en-GB'))).to.deep.equal({ countries: ['GB'], languages: [], scan: true });
+      expect(pageNeeds(page(meta('true'), 'en-GB'))).to.deep.equal({ countries: ['GB'], languages: [], scan: true, telLinks: false });
       expect(pageNeeds(page(meta('false'), 'en-GB'))).to.equal(undefined);
     });
   });
