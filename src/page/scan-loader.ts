@@ -6,6 +6,7 @@
 import { languageOf, messagesFor } from '../i18n/locale.js';
 import type { ScanOptions } from './number-scan.js';
 import { pageDefaultCountry } from './page-defaults.js';
+import { startWhenLoaded } from './start-when-loaded.js';
 
 export type { ScanOptions };
 
@@ -16,11 +17,9 @@ const host = { country: pageDefaultCountry, messages: messagesFor, language: lan
  * `<spaces-call-button variant="icon">` right after each, the text left as it is (docs/scan.md says what it leaves
  * alone). Without `root`, the regions the page opts in (`data-spaces-scan`, or the meta tag for the `<body>`), as
  * the script does by itself when it loads; a page that opts in nothing loads nothing. Returns the function that stops
- * and removes every button it inserted.
+ * and removes every button it inserted (called before the scan's code has loaded, nothing is scanned).
  */
 export function scanPhoneNumbers(root?: Element, options?: ScanOptions): () => void {
-  const stop =
-    (root || document.querySelector('[data-spaces-scan],meta[name="spaces-call-button:scan"]')) &&
-    import('./number-scan.js').then((scan) => scan.startScan(host, root, options));
-  return () => stop?.then((undo) => undo());
+  if (!root && !document.querySelector('[data-spaces-scan],meta[name="spaces-call-button:scan"]')) return () => undefined;
+  return startWhenLoaded(import('./number-scan.js'), (scan) => scan.startScan(host, root, options));
 }

@@ -3,6 +3,7 @@
  * chunk that loads when a page opts in or calls `upgradeTelLinks`. The script tag's first batch starts it with the
  * element on a page whose meta tag opts in.
  */
+import { startWhenLoaded } from './start-when-loaded.js';
 
 /**
  * Turns the `<a href="tel:…">` links under `root` (the document by default) into call buttons, once the upgrade's code
@@ -10,10 +11,5 @@
  * has loaded, nothing is upgraded).
  */
 export function upgradeTelLinks(root?: ParentNode): () => void {
-  let stopped = false;
-  const watching = import('./tel-links.js').then((links) => (stopped ? undefined : links.watchTelLinks(root)));
-  return () => {
-    stopped = true;
-    void watching.then((unwatch) => unwatch?.());
-  };
+  return startWhenLoaded(import('./tel-links.js'), (links) => links.watchTelLinks(root));
 }

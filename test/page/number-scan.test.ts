@@ -99,6 +99,20 @@ describe('the page scan', () => {
     expect(after.map((node) => node.data)).to.deep.equal(texts);
   });
 
+  it('stopped before its code has loaded, scans nothing: the page is not touched', async () => {
+    const box = await fixture(`<div><p>Call Jane on (213) 373-4253 today.</p></div>`);
+    const changes: MutationRecord[] = [];
+    const observer = new MutationObserver((records) => changes.push(...records));
+    observer.observe(box, { subtree: true, childList: true, characterData: true, attributes: true });
+
+    module.scanPhoneNumbers(box, { defaultCountry: 'US' })();
+    await idle();
+
+    observer.disconnect();
+    expect(changes).to.have.length(0);
+    expect(buttonsIn(box)).to.have.length(0);
+  });
+
   describe('what it leaves alone', () => {
     const number = '(213) 373-4253';
     const skipped = [
