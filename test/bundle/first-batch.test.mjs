@@ -61,11 +61,14 @@ async function openHolding(name, batch) {
   /** @type {string[]} */
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(`${site.origin}/test/bundle/pages/${name}`);
   const done = async () => {
     await page.close();
     await site.close();
   };
+  await page.goto(`${site.origin}/test/bundle/pages/${name}`).catch(async (error) => {
+    await done();
+    throw error;
+  });
   return { page, errors, askedBeforeAnyAnswer, done };
 }
 
@@ -81,12 +84,15 @@ describe('spaces-call-button.js starts what a page needs in one batch', () => {
       chunk('de-'), // the document's language
     ];
     const t = await openHolding('record.html', batch);
-    await t.page.waitForFunction(() => [...document.querySelectorAll('spaces-call-button')].every((button) => /** @type {any} */ (button).e164));
-    assert.deepEqual([...t.askedBeforeAnyAnswer].sort(), [...batch].sort());
-    const e164 = await t.page.evaluate(() => [...document.querySelectorAll('spaces-call-button')].map((button) => /** @type {any} */ (button).e164));
-    assert.deepEqual(e164, ['+41446681800', '+41781234567', '+41446681801', '+41446681802', '+442079460958']);
-    assert.deepEqual(t.errors, []);
-    await t.done();
+    try {
+      await t.page.waitForFunction(() => [...document.querySelectorAll('spaces-call-button')].every((button) => /** @type {any} */ (button).e164));
+      assert.deepEqual([...t.askedBeforeAnyAnswer].sort(), [...batch].sort());
+      const e164 = await t.page.evaluate(() => [...document.querySelectorAll('spaces-call-button')].map((button) => /** @type {any} */ (button).e164));
+      assert.deepEqual(e164, ['+41446681800', '+41781234567', '+41446681801', '+41446681802', '+442079460958']);
+      assert.deepEqual(t.errors, []);
+    } finally {
+      await t.done();
+    }
   });
 
   it("runs the defining module once the phone code is in: each button's first render shows its number checked", async () => {
@@ -134,10 +140,13 @@ describe('spaces-call-button.js starts what a page needs in one batch', () => {
     // The entry's answer waits too: a file that only the entry starts would never be asked for.
     const batch = ['/dist/spaces-call-button.js', ...tags];
     const t = await openHolding('preloaded.html', batch);
-    await t.page.waitForFunction(() => [...document.querySelectorAll('spaces-call-button')].every((button) => /** @type {any} */ (button).e164));
-    assert.deepEqual([...t.askedBeforeAnyAnswer].sort(), [...batch].sort());
-    assert.deepEqual(t.errors, []);
-    await t.done();
+    try {
+      await t.page.waitForFunction(() => [...document.querySelectorAll('spaces-call-button')].every((button) => /** @type {any} */ (button).e164));
+      assert.deepEqual([...t.askedBeforeAnyAnswer].sort(), [...batch].sort());
+      assert.deepEqual(t.errors, []);
+    } finally {
+      await t.done();
+    }
   });
 
   it('a page without buttons loads only the entry, the defining module and the element (idle preparation off)', async () => {
@@ -147,33 +156,39 @@ describe('spaces-call-button.js starts what a page needs in one batch', () => {
       // @ts-expect-error: the phone code's idle preparation is what this test leaves out
       delete window.requestIdleCallback;
     });
-    await page.goto(`${site.origin}/test/bundle/pages/idle.html`);
-    await page.waitForFunction(() => customElements.get('spaces-call-button'));
-    await page.waitForLoadState('networkidle');
-    const dist = site.requests.filter((path) => path.startsWith('/dist/')).sort();
-    assert.deepEqual(dist, ['/dist/define.js', '/dist/element.js', '/dist/spaces-call-button.js'].sort());
-    await page.close();
-    await site.close();
+    try {
+      await page.goto(`${site.origin}/test/bundle/pages/idle.html`);
+      await page.waitForFunction(() => customElements.get('spaces-call-button'));
+      await page.waitForLoadState('networkidle');
+      const dist = site.requests.filter((path) => path.startsWith('/dist/')).sort();
+      assert.deepEqual(dist, ['/dist/define.js', '/dist/element.js', '/dist/spaces-call-button.js'].sort());
+    } finally {
+      await page.close();
+      await site.close();
+    }
   });
 
   it('exports what the defining module exports, once the element is defined', async () => {
     const site = await serveStatic(root, { apiBase: `${api.origin}/mock/first-batch-exports` });
     const page = await browser.newPage();
-    await page.goto(`${site.origin}/test/bundle/pages/idle.html`);
-    const names = await page.evaluate(async () => {
-      const entry = await import(/** @type {string} */ ('/dist/spaces-call-button.js'));
-      const define = await import(/** @type {string} */ ('/dist/define.js'));
-      return {
-        entry: Object.keys(entry).sort(),
-        define: Object.keys(define).sort(),
-        same: Object.keys(define).every((name) => entry[name] === define[name]),
-        defined: customElements.get('spaces-call-button') === entry.SpacesCallButton,
-      };
-    });
-    assert.deepEqual(names.entry, names.define);
-    assert.ok(names.same, 'the same objects');
-    assert.ok(names.defined, 'the tag is defined by the time the entry has loaded');
-    await page.close();
-    await site.close();
+    try {
+      await page.goto(`${site.origin}/test/bundle/pages/idle.html`);
+      const names = await page.evaluate(async () => {
+        const entry = await import(/** @type {string} */ ('/dist/spaces-call-button.js'));
+        const define = await import(/** @type {string} */ ('/dist/define.js'));
+        return {
+          entry: Object.keys(entry).sort(),
+          define: Object.keys(define).sort(),
+          same: Object.keys(define).every((name) => entry[name] === define[name]),
+          defined: customElements.get('spaces-call-button') === entry.SpacesCallButton,
+        };
+      });
+      assert.deepEqual(names.entry, names.define);
+      assert.ok(names.same, 'the same objects');
+      assert.ok(names.defined, 'the tag is defined by the time the entry has loaded');
+    } finally {
+      await page.close();
+      await site.close();
+    }
   });
 });
