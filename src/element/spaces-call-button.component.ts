@@ -1,5 +1,4 @@
 import { LitElement, html, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import type { CallError } from '../api/call-error.js';
 import type { TokenProvider } from '../api/token-source.js';
 import type { TokenType } from '../api/token-url.js';
@@ -19,7 +18,7 @@ import { forgetPageIfEmpty, joinPage, leavePage } from './page-buttons.js';
 import { listenOnShadowRoot } from './shadow-listeners.js';
 import { showStatus, type CallStatus } from './status-view.js';
 import { styles } from './spaces-call-button.styles.js';
-import { withDefault } from './with-default.js';
+import { withDefaults } from './with-default.js';
 
 export type { CallStatus };
 
@@ -74,154 +73,190 @@ export type { CallStatus };
 export class SpacesCallButton extends LitElement {
   static override styles = styles;
 
+  /** @internal Lit's reactive properties: the fields documented below with their attributes. The internal state (`phone`, `messages`, `slottedText`) is made reactive in the static block that follows, out of the manifest. */
+  static override properties = {
+    number: {},
+    defaultCountry: { attribute: 'default-country' },
+    token: {},
+    tokenUrl: { attribute: 'token-url' },
+    signInUrl: { attribute: 'sign-in-url' },
+    tokenType: { attribute: 'token-type' },
+    environment: {},
+    apiBase: { attribute: 'api-base' },
+    callType: { attribute: 'call-type' },
+    displayName: { attribute: 'display-name' },
+    timeout: { type: Number },
+    resetDelay: { attribute: 'reset-delay', type: Number },
+    maxConcurrentCalls: { attribute: 'max-concurrent-calls', type: Number },
+    live: { type: Boolean },
+    socketUrl: { attribute: 'socket-url' },
+    answerTimeout: { attribute: 'answer-timeout', type: Number },
+    disabled: { type: Boolean, reflect: true, noAccessor: true },
+    variant: { reflect: true, noAccessor: true },
+    size: { reflect: true, noAccessor: true },
+    masked: { type: Boolean, reflect: true, noAccessor: true },
+    visibleDigits: { attribute: 'visible-digits', type: Number, noAccessor: true },
+    label: {},
+    placingLabel: { attribute: 'placing-label' },
+    callingLabel: { attribute: 'calling-label' },
+    getToken: { attribute: false },
+  };
+
+  static {
+    for (const name of ['phone', 'messages', 'slottedText']) this.createProperty(name, { state: true });
+    // Lit's properties first: an accessor already on the prototype would be one that Lit wraps, and reflects at the first update.
+    this.finalize();
+    withDefaults(this.prototype, { disabled: false, variant: 'button', size: 'medium', masked: false, visibleDigits: 4 });
+  }
+
   /** The phone number, in any common national or international format, a `tel:` URI, with or without an extension. */
-  @property() number = '';
+  number = '';
 
   /**
    * ISO 3166-1 alpha-2 country for national-format numbers; else the page default, else the region of the document's `lang`.
    * @default the page's, else the region of the document's `lang` (`en-GB` → `GB`), else none
    */
-  @property({ attribute: 'default-country' }) defaultCountry?: string;
+  defaultCountry?: string;
 
   /**
    * The access token (JWT or OAuth2), as it is: for trying the button out. In production use `token-url`.
    * @default the page's, else none
    */
-  @property() token?: string;
+  token?: string;
 
   /**
    * The host's token endpoint, the production token source (`GET` with the page's cookies → `{ access_token, token_type, expires_in }`); after `getToken`, before `token`.
    * @default the page's, else none
    */
-  @property({ attribute: 'token-url' }) tokenUrl?: string;
+  tokenUrl?: string;
 
   /**
    * Where a signed-out user signs in; offered as a "Sign in" link beside the `signed-out` error.
    * @default the page's, else the token endpoint's `sign_in_url`
    */
-  @property({ attribute: 'sign-in-url' }) signInUrl?: string;
+  signInUrl?: string;
 
   /**
    * The Authorization scheme: `jwt` (default) or `bearer`.
    * @default 'jwt'
    */
-  @property({ attribute: 'token-type' }) tokenType?: TokenType;
+  tokenType?: TokenType;
 
   /**
    * `production` (default) or `staging`. Another one than the page's needs the button's own token source: a page token is not sent there.
    * @default 'production'
    */
-  @property() environment?: string;
+  environment?: string;
 
   /**
    * An explicit API origin (a proxy, the mock API); overrides `environment`. May be relative to the page. Another origin than the page's API needs the button's own token source.
    * @default from `environment`
    */
-  @property({ attribute: 'api-base' }) apiBase?: string;
+  apiBase?: string;
 
   /**
    * The `{callType}` path segment; default `aura`.
    * @default 'aura'
    */
-  @property({ attribute: 'call-type' }) callType?: string;
+  callType?: string;
 
   /**
    * The callee's `displayname` sent to the API; default empty.
    * @default ''
    */
-  @property({ attribute: 'display-name' }) displayName?: string;
+  displayName?: string;
 
   /**
    * Milliseconds before a call request is given up; default 15000.
    * @default 15000
    */
-  @property({ type: Number }) timeout?: number;
+  timeout?: number;
 
   /**
    * Milliseconds the "Calling …" status stays before the button is ready again; default 4000.
    * @default 4000
    */
-  @property({ attribute: 'reset-delay', type: Number }) resetDelay?: number;
+  resetDelay?: number;
 
   /**
    * How many calls may be placed at once on the page, counting every button; default 1, `0` for no limit.
    * @default 1
    */
-  @property({ attribute: 'max-concurrent-calls', type: Number }) maxConcurrentCalls?: number;
+  maxConcurrentCalls?: number;
 
   /**
    * Follows each call over the Spaces real-time channel: answered, declined, no answer; a click cancels while calling.
    * @default false
    */
-  @property({ type: Boolean }) live?: boolean;
+  live?: boolean;
 
   /**
    * The real-time channel URL (a proxy, the mock); default from `environment`. `wss:` only, except on this computer. With `live`, another origin than the page's channel needs the button's own token source.
    * @default from `environment`
    */
-  @property({ attribute: 'socket-url' }) socketUrl?: string;
+  socketUrl?: string;
 
   /**
    * Milliseconds a live call may go unanswered before the button stops following it (outcome `unknown`); default 60000.
    * @default 60000
    */
-  @property({ attribute: 'answer-timeout', type: Number }) answerTimeout?: number;
+  answerTimeout?: number;
 
-  // The next five have defaults that a button keeps without storing or reflecting them (see `withDefault`).
+  // The next five have defaults that a button keeps without storing or reflecting them (see `withDefaults`).
 
   /**
    * Disables the button.
    * @default false
    */
-  @withDefault(false) @property({ type: Boolean, reflect: true }) disabled!: boolean;
+  disabled!: boolean;
 
   /**
    * The look: `button` (default, outlined), `link` (text only) or `icon` (the icon alone; the name is still announced).
    * @default 'button'
    */
-  @withDefault('button') @property({ reflect: true }) variant!: 'button' | 'link' | 'icon';
+  variant!: 'button' | 'link' | 'icon';
 
   /**
    * `small`, `medium` (default) or `large`.
    * @default 'medium'
    */
-  @withDefault('medium') @property({ reflect: true }) size!: 'small' | 'medium' | 'large';
+  size!: 'small' | 'medium' | 'large';
 
   /**
    * Shows only the last `visible-digits` digits of the number; the full number is still dialled.
    * @default false
    */
-  @withDefault(false) @property({ type: Boolean, reflect: true }) masked!: boolean;
+  masked!: boolean;
 
   /**
    * How many trailing digits a masked number shows; default 4.
    * @default 4
    */
-  @withDefault(4) @property({ attribute: 'visible-digits', type: Number }) visibleDigits!: number;
+  visibleDigits!: number;
 
   /**
    * Replaces the accessible name ("Call {number}"); `{number}` stands for the shown number.
    * @default "Call {number}", in the button's language
    */
-  @property() label?: string;
+  label?: string;
 
   /**
    * Replaces the "Placing call…" status.
    * @default "Placing call…", in the button's language
    */
-  @property({ attribute: 'placing-label' }) placingLabel?: string;
+  placingLabel?: string;
 
   /**
    * Replaces the "Calling {name}…" status; `{name}` stands for the callee.
    * @default "Calling {name}…", in the button's language
    */
-  @property({ attribute: 'calling-label' }) callingLabel?: string;
+  callingLabel?: string;
 
   /**
    * A token provider, `({ forceRefresh }) => token`, for an app that holds the user's token: asked before each call and again once after a 401.
    * @default the page's, else none
    */
-  @property({ attribute: false }) getToken?: TokenProvider;
+  getToken?: TokenProvider;
 
   // What follows is per button, so a button of a long list keeps as little as it can: fields are set only when
   // they differ from their default (undefined reads as it), and whatever is the same for every button lives once
@@ -229,11 +264,11 @@ export class SpacesCallButton extends LitElement {
   // @internal are the helpers' (number-check.ts, status-view.ts, language.ts, shadow-listeners.ts), not the page's.
 
   /** @internal The normalized number; `undefined` while the phone data it needs is loading. */
-  @state() phone?: PhoneResult;
+  phone?: PhoneResult;
   /** @internal The texts in the language of the nearest `lang`; English when unset. */
-  @state() messages?: Messages;
+  messages?: Messages;
   /** @internal The words the page put in the default slot, if any: they lead the accessible name. */
-  @state() slottedText?: string;
+  slottedText?: string;
 
   /** @internal */
   readonly internals = this.attachInternals();

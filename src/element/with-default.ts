@@ -1,15 +1,14 @@
 import type { ReactiveElement } from 'lit';
 
 /**
- * A property with a default value, as an accessor over the button's `own` options (made at the first value the
- * page sets): a button that keeps the default stores nothing and reflects nothing. A field with an initial value,
- * or an accessor that Lit wraps, would be reflected at the first update: `variant="button" size="medium"` written
- * on every button of a list. Applied after `@property` (listed before it), so Lit's accessor is replaced by this
- * one, which asks for the update itself.
+ * Properties with a default value, as accessors over the button's `own` options (made at the first value the page
+ * sets): a button that keeps the defaults stores nothing and reflects nothing. A field with an initial value, or an
+ * accessor that Lit makes, would be reflected at the first update: `variant="button" size="medium"` written on every
+ * button of a list. Lit's options for them say `noAccessor`; these accessors ask for the update themselves.
  */
-export function withDefault(fallback: unknown) {
+export function withDefaults(proto: object, defaults: Record<string, unknown>): void {
   type Host = ReactiveElement & { own?: Record<string, unknown> } & Record<string, unknown>;
-  return (proto: object, name: string): void => {
+  for (const [name, fallback] of Object.entries(defaults)) {
     Object.defineProperty(proto, name, {
       get(this: Host) {
         return this.own?.[name] ?? fallback;
@@ -21,5 +20,5 @@ export function withDefault(fallback: unknown) {
       },
       configurable: true,
     });
-  };
+  }
 }

@@ -71,6 +71,22 @@ describe('<spaces-call-button>', () => {
       await settled(el);
       expect((await api.requests())[0].callees).to.deep.equal([{ address: '+442079460958', displayname: '' }]);
     });
+
+    it('keeps its defaults without writing them as attributes, and reflects what the page sets', async () => {
+      const el = await render('+44 20 7946 0958');
+      const defaults = ['disabled', 'variant', 'size', 'masked', 'visible-digits'];
+
+      expect(defaults.filter((name) => el.hasAttribute(name)), 'nothing written on a button of a long list').to.deep.equal([]);
+      expect([el.disabled, el.variant, el.size, el.masked, el.visibleDigits]).to.deep.equal([false, 'button', 'medium', false, 4]);
+      el.variant = 'link';
+      el.masked = true;
+      el.visibleDigits = 2;
+      await el.updateComplete;
+      expect([el.getAttribute('variant'), el.hasAttribute('masked'), el.hasAttribute('visible-digits')]).to.deep.equal(['link', true, false]);
+      expect(parts(el).number).to.equal('••• 58');
+      el.setAttribute('size', 'large');
+      expect(el.size).to.equal('large');
+    });
   });
 
   describe('when the number is invalid', () => {
