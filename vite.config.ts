@@ -18,7 +18,7 @@ import { createMockSpacesApi } from './demo/mock-spaces-api.js';
 import { mountTokenEndpointOnMock } from './demo/token-endpoint/mock-mount.mjs';
 import { roundRobinProxy } from './demo/token-endpoint/round-robin-proxy.mjs';
 import { docsSite } from './docs/site/docs-site.mjs';
-import type { FirstBatchFiles } from './src/page/first-batch.js';
+import { internationalNumber, type FirstBatchFiles } from './src/page/first-batch.js';
 
 const src = (path: string) => fileURLToPath(new URL(`./src/${path}`, import.meta.url));
 
@@ -337,6 +337,13 @@ export default defineConfig(({ command, mode }) => ({
   // The dev server's dependency scan reads the demo's and the docs' pages, not the bench's and tests' (import maps).
   optimizeDeps: { entries: ['**/*.html', '!test/**', '!bench-results/**', '!dist/**'] },
   ...(mode === 'node' ? { ssr: { noExternal: true, resolve: { conditions: ['node'], externalConditions: ['node'] } } } : {}),
-  ...(mode === 'entry' ? { define: { __FIRST_BATCH_FILES__: JSON.stringify(firstBatchFiles()) } } : {}),
+  ...(mode === 'entry'
+    ? {
+        define: {
+          __FIRST_BATCH_FILES__: JSON.stringify(firstBatchFiles()),
+          __INTERNATIONAL_NUMBER__: String(internationalNumber([...Object.keys(metadata.country_calling_codes), ...Object.keys(metadata.nonGeographic ?? {})])),
+        },
+      }
+    : {}),
   build: { target: 'es2022', ...libraryBuild(mode) },
 }));

@@ -8,7 +8,9 @@ import { startFirstBatch, type FirstBatchFiles } from './page/first-batch.js';
 
 /** Written into the built entry by vite.config.ts (`firstBatch`): the files, as the build named them. */
 declare const __FIRST_BATCH_FILES__: FirstBatchFiles;
+/** Written in by vite.config.ts too: what reads a `+` number's calling code (first-batch.ts, `internationalNumber`). */
+declare const __INTERNATIONAL_NUMBER__: RegExp;
 
-const api = await startFirstBatch<typeof import('./spaces-call-button.js')>(import.meta.url, __FIRST_BATCH_FILES__);
+const api = await startFirstBatch<typeof import('./spaces-call-button.js')>(import.meta.url, __FIRST_BATCH_FILES__, __INTERNATIONAL_NUMBER__);
 
 export const { SpacesCallButton, configureSpacesCallButtons, upgradeTelLinks, scanPhoneNumbers, forgetSpacesToken, reportSpacesCallEvent } = api;

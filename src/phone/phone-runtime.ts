@@ -1,8 +1,9 @@
 /**
  * The lazily loaded half of phone handling: libphonenumber-js and its metadata.
  * The element reaches it through phone-loader.ts, so that neither is in the first download. As it is evaluated, it
- * hands itself over (arrived-runtime.ts) and starts loading the page's default country's metadata: on a page whose
- * first batch brought it, both are in before the element is defined.
+ * hands itself over (arrived-runtime.ts) and starts loading the metadata of the page's default country and of the
+ * numbers of the buttons already in the page: on a page whose first batch brought it, it is in before the element is
+ * defined, and the buttons' first render shows their numbers checked.
  */
 import { pageDefaultCountry } from '../page/page-defaults.js';
 import { runtimeArrived } from './arrived-runtime.js';
@@ -47,5 +48,17 @@ export function normalizeNow(input: string, country: string | undefined): PhoneR
   return result;
 }
 
+/**
+ * Starts loading the metadata that the numbers of the buttons already in `doc` need (a long list's first 100, as the
+ * first batch reads them): a number written with another country's `+` code needs that code's.
+ */
+function prepareButtons(doc: Document): void {
+  for (const button of Array.prototype.slice.call(doc.getElementsByTagName('spaces-call-button'), 0, 100) as Element[]) {
+    const metadata = metadataFor(button.getAttribute('number') ?? '', button.getAttribute('default-country') ?? pageDefaultCountry());
+    if (metadata instanceof Promise) metadata.catch(() => undefined); // tried again by the button
+  }
+}
+
 runtimeArrived({ normalizeNow, prepare, forgetResults });
 prepare(pageDefaultCountry());
+if (globalThis.document) prepareButtons(document);

@@ -72,6 +72,46 @@ async function openHolding(name, batch) {
   return { page, errors, askedBeforeAnyAnswer, done };
 }
 
+/**
+ * Opens a test page and records what each button holds when it first renders, how many renders there are until every
+ * number is checked, and which files the page requested.
+ * @param {string} name
+ */
+async function firstRenders(name) {
+  const site = await serveStatic(root, { apiBase: `${api.origin}/mock/first-renders` });
+  const page = await browser.newPage();
+  await page.addInitScript(() => {
+    const seen = /** @type {{ first: (string | null)[], renders: number }} */ ({ first: [], renders: 0 });
+    Object.assign(window, { seen });
+    const define = customElements.define.bind(customElements);
+    customElements.define = (name, constructor, options) => {
+      const { firstUpdated, updated } = constructor.prototype;
+      Object.assign(constructor.prototype, {
+        /** @param {Map<string, unknown>} changed */
+        firstUpdated(changed) {
+          seen.first.push(/** @type {any} */ (this).e164);
+          firstUpdated.call(this, changed);
+        },
+        /** @param {Map<string, unknown>} changed */
+        updated(changed) {
+          seen.renders++;
+          updated.call(this, changed);
+        },
+      });
+      define(name, constructor, options);
+    };
+  });
+  try {
+    await page.goto(`${site.origin}/test/bundle/pages/${name}`);
+    await page.waitForFunction(() => [...document.querySelectorAll('spaces-call-button')].every((button) => /** @type {any} */ (button).e164));
+    const seen = await page.evaluate(() => /** @type {any} */ (window).seen);
+    return { first: seen.first, renders: seen.renders, requests: [...site.requests] };
+  } finally {
+    await page.close();
+    await site.close();
+  }
+}
+
 describe('spaces-call-button.js starts what a page needs in one batch', () => {
   it('asks for the element, the phone code, every country\'s metadata and the translation before any has arrived', async () => {
     const batch = [
@@ -96,40 +136,32 @@ describe('spaces-call-button.js starts what a page needs in one batch', () => {
   });
 
   it("runs the defining module once the phone code is in: each button's first render shows its number checked", async () => {
-    const site = await serveStatic(root, { apiBase: `${api.origin}/mock/first-batch-render` });
-    const page = await browser.newPage();
-    await page.addInitScript(() => {
-      // What each button holds when it first renders, and how many renders there are before every number is checked.
-      const seen = /** @type {{ first: (string | null)[], renders: number }} */ ({ first: [], renders: 0 });
-      Object.assign(window, { seen });
-      const define = customElements.define.bind(customElements);
-      customElements.define = (name, constructor, options) => {
-        const { firstUpdated, updated } = constructor.prototype;
-        Object.assign(constructor.prototype, {
-          /** @param {Map<string, unknown>} changed */
-          firstUpdated(changed) {
-            seen.first.push(/** @type {any} */ (this).e164);
-            firstUpdated.call(this, changed);
-          },
-          /** @param {Map<string, unknown>} changed */
-          updated(changed) {
-            seen.renders++;
-            updated.call(this, changed);
-          },
-        });
-        define(name, constructor, options);
-      };
-    });
+    const { first, renders } = await firstRenders('record-gb.html');
+    assert.deepEqual(first, ['+442079460958', '+447400123456', '+442079460000', '+441134960000']);
+    assert.equal(renders, 4, 'one render each');
+  });
+
+  it('on a page that names no country, asks for the metadata of each + number\'s calling code with the batch', async () => {
+    const batch = ['/dist/define.js', '/dist/element.js', '/dist/phone.js', '/dist/phone-runtime.js', '/dist/phone-metadata/1.js', '/dist/phone-metadata/44.js', '/dist/phone-metadata/353.js'];
+    const t = await openHolding('record-international.html', batch);
     try {
-      await page.goto(`${site.origin}/test/bundle/pages/record-gb.html`);
-      await page.waitForFunction(() => [...document.querySelectorAll('spaces-call-button')].every((button) => /** @type {any} */ (button).e164));
-      const seen = await page.evaluate(() => /** @type {any} */ (window).seen);
-      assert.deepEqual(seen.first, ['+442079460958', '+447400123456', '+442079460000', '+441134960000']);
-      assert.equal(seen.renders, 4, 'one render each');
+      await t.page.waitForFunction(() => [...document.querySelectorAll('spaces-call-button')].every((button) => /** @type {any} */ (button).e164));
+      assert.deepEqual([...t.askedBeforeAnyAnswer].sort(), [...batch].sort());
+      assert.deepEqual(t.errors, []);
     } finally {
-      await page.close();
-      await site.close();
+      await t.done();
     }
+    const { first, renders, requests } = await firstRenders('record-international.html');
+    assert.deepEqual(first, ['+12025550143', '+442079460958', '+35312345678']);
+    assert.equal(renders, 3, 'one render each');
+    assert.deepEqual(requests.filter((path) => path.includes('/phone-metadata/')).sort(), ['/dist/phone-metadata/1.js', '/dist/phone-metadata/353.js', '/dist/phone-metadata/44.js']);
+  });
+
+  it("on a British page, a number abroad's metadata comes before the first render, and the country's own code is not fetched twice", async () => {
+    const { first, renders, requests } = await firstRenders('record-abroad.html');
+    assert.deepEqual(first, ['+442079460958', '+447400123456', '+12025550143']);
+    assert.equal(renders, 3, 'one render each');
+    assert.deepEqual(requests.filter((path) => path.includes('/phone-metadata/')).sort(), ['/dist/phone-metadata/1.js', '/dist/phone-metadata/GB.js'], 'GB.js holds +44: no 44.js');
   });
 
   it("with the README's preload tags, asks for the whole batch before the entry has arrived: one round trip", async () => {
