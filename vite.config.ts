@@ -22,6 +22,9 @@ import { internationalNumber, type FirstBatchFiles } from './src/page/first-batc
 
 const src = (path: string) => fileURLToPath(new URL(`./src/${path}`, import.meta.url));
 
+/** Every calling code in libphonenumber-js's `min` metadata: the countries' and the non-geographic ones (`800`). */
+const CALLING_CODES = [...new Set([...Object.keys(metadata.country_calling_codes), ...Object.keys(metadata.nonGeographic ?? {})])];
+
 /**
  * Serves the mock Spaces API beside the demo, so `npm start` needs no backend, with its real-time channel
  * (Socket.IO v2 at `/socket.io`, namespace `/chat`) on the same server: calls are answered after 3 s and end 8 s later.
@@ -64,7 +67,6 @@ function phoneMetadataChunks(): Plugin {
     nonGeographic?: Record<string, unknown>;
   };
   const callingCodeOf = Object.fromEntries(Object.entries(countries).map(([country, data]) => [country, String(data[0])]));
-  const callingCodes = [...new Set([...Object.keys(regionsOf), ...Object.keys(nonGeographic)])];
   const chunkOf = (code: string) => ({
     ...(regionsOf[code]
       ? {
@@ -90,7 +92,7 @@ function phoneMetadataChunks(): Plugin {
       ].join('\n');
     },
     generateBundle() {
-      for (const code of callingCodes) {
+      for (const code of CALLING_CODES) {
         const source = `export default ${JSON.stringify(chunkOf(code))};\n`;
         for (const name of [code, ...(regionsOf[code]?.filter((region) => countries[region]) ?? [])]) {
           this.emitFile({ type: 'asset', fileName: `phone-metadata/${name}.js`, source });
@@ -341,7 +343,7 @@ export default defineConfig(({ command, mode }) => ({
     ? {
         define: {
           __FIRST_BATCH_FILES__: JSON.stringify(firstBatchFiles()),
-          __INTERNATIONAL_NUMBER__: String(internationalNumber([...Object.keys(metadata.country_calling_codes), ...Object.keys(metadata.nonGeographic ?? {})])),
+          __INTERNATIONAL_NUMBER__: String(internationalNumber(CALLING_CODES)),
         },
       }
     : {}),

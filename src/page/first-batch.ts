@@ -41,8 +41,8 @@ const MAX_READ = 100;
 /**
  * Starts loading, relative to `base` (the entry's URL), every file this page needs first, in parallel; resolves with
  * the module that defines the element. That module is fetched at once (`<link rel="modulepreload">`) but run only
- * once the phone code and the metadata of the page's countries are in (or have failed): the phone code then checks
- * the buttons' numbers before their first render, which shows them checked rather than rendering twice.
+ * once the phone code and the metadata of the page's countries and `+` numbers are in (or have failed): the phone code
+ * then checks the buttons' numbers before their first render, which shows them checked rather than rendering twice.
  */
 export function startFirstBatch<T>(base: string, files: FirstBatchFiles, internationalNumber: RegExp): Promise<T> {
   const url = (file: string) => new URL(file, base).href;
@@ -105,9 +105,9 @@ export function pageNeeds(doc: Document, internationalNumber: RegExp): PageNeeds
 /**
  * What reads the calling code of a number written with `+` (`internationalNumber` of `pageNeeds`), made at build time
  * from libphonenumber-js's calling codes: the one-digit codes, then the two-digit ones, then any three digits
- * (`[17]|2[07]|3[0123469]|…|[2-9]\d\d`), 90 characters rather than the 215 codes. Calling codes are prefix-free, so the first that
- * matches is the number's. Three digits that are no code make an invalid number, whose file is not found; digits
- * written apart (`+4 4`) are left to the phone code, which loads their metadata when it checks the number.
+ * (`[17]|2[07]|3[0123469]|…|[2-9]\d\d`), 90 characters rather than the 215 codes. Calling codes are prefix-free, so
+ * the first that matches is the number's. Three digits that are no code make an invalid number, whose file is not
+ * found; digits written apart (`+4 4`) are left to the phone code, which loads their metadata when it checks it.
  */
 export function internationalNumber(codes: string[]): RegExp {
   const ofLength = (length: number) => codes.filter((code) => code.length === length);
